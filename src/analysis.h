@@ -1,0 +1,60 @@
+/*
+ * analysis.h - the private scratch of an rg_analysis: the folded words of
+ * the document with their byte offsets, the sentence iterators, and the
+ * capacities of the public arrays.  text.c fills the tokens, match.c turns
+ * them into mentions, formats.c into formats; analyze.c runs the three.
+ */
+#ifndef RG_ANALYSIS_H
+#define RG_ANALYSIS_H
+
+#include <unicode/ubrk.h>
+
+#include "lexicon.h"
+
+/* Token flags. */
+enum {
+	RG_TF_UPPER = 1,     /* has a capital and no lower-case letter */
+	RG_TF_LATIN = 2,
+	RG_TF_CYRILLIC = 4,
+	RG_TF_ARABIC = 8,
+	RG_TF_GLUED = 16,    /* only spaces or hyphens since the previous token */
+	RG_TF_HYPHEN = 32,   /* a hyphen or dash since the previous token */
+	RG_TF_CASED = 64     /* has a letter of a cased script */
+};
+
+typedef struct {
+	uint32_t fold_off, fold_len; /* the folded word in scratch.fold */
+	uint32_t apos;               /* offset of an apostrophe in it, or 0 */
+	size_t start, end;           /* bytes of the original text */
+	int para;                    /* 1-based */
+	int sent;                    /* 1-based */
+	uint8_t flags;
+} rg_token;
+
+typedef struct {
+	rg_sb fold;
+	rg_token *toks;
+	size_t n_toks, cap_toks;
+	size_t cap_paras, cap_sents, cap_mentions, cap_formats;
+	UBreakIterator *sbrk[RG_NLANG];
+	size_t *members;            /* storage of the formats' members */
+	size_t n_members, cap_members;
+	rg_sb key;                  /* scratch for candidate keys */
+} rg_scratch;
+
+/*
+ * Splits doc into paragraphs, sentences and folded tokens (text.c).
+ * Reports the first ill-formed UTF-8 sequence through diag.
+ */
+rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		       rg_scratch *s, const rg_diag *diag);
+
+/* Finds the actor mentions among the tokens (match.c). */
+rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		       rg_scratch *s);
+
+/* Finds the multilateral formats among the mentions (formats.c). */
+rg_err rg_formats_find(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		       rg_scratch *s);
+
+#endif

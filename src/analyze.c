@@ -1,0 +1,87 @@
+/*
+ * analyze.c - rg_analyze(), the per-document pipeline: language (lang.c),
+ * date (dates.c), paragraphs/sentences/tokens (text.c), mentions (match.c)
+ * and formats (formats.c).  All state lives in the caller's rg_analysis, so
+ * documents can be analysed on several threads with one lexicon.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "dates.h"
+#include "lang.h"
+
+void rg_analysis_init(rg_analysis *an)
+{
+	memset(an, 0, sizeof *an);
+	an->lang = RG_LANG_NONE;
+}
+
+void rg_analysis_release(rg_analysis *an)
+{
+	rg_scratch *s = an->priv_;
+	if (s) {
+		rg_sb_release(&s->fold);
+		rg_sb_release(&s->key);
+		free(s->toks);
+		free(s->members);
+		for (int l = 0; l < RG_NLANG; l++)
+			if (s->sbrk[l])
+				ubrk_close(s->sbrk[l]);
+		free(s);
+	}
+	free(an->paras);
+	free(an->sents);
+	free(an->mentions);
+	free(an->formats);
+	rg_analysis_init(an);
+}
+
+/* Whether s is a plausible "YYYY-MM-DD..." date; copies the date part. */
+static int copy_iso_date(const char *s, char out[11])
+{
+	if (!s || strlen(s) < 10)
+		return 0;
+	for (int i = 0; i < 10; i++) {
+		int digit = s[i] >= '0' && s[i] <= '9';
+		if ((i == 4 || i == 7) ? s[i] != '-' : !digit)
+			return 0;
+	}
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 1;
+}
+
+rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		  const rg_diag *diag)
+{
+	rg_err rc;
+	rg_scratch *s = an->priv_;
+	if (!s) {
+		s = calloc(1, sizeof *s);
+		if (!s)
+			return RG_ENOMEM;
+		an->priv_ = s;
+	}
+	rg_sb_reset(&s->fold);
+	s->n_toks = 0;
+	s->n_members = 0;
+	an->n_paras = an->n_sents = an->n_tokens = 0;
+	an->n_mentions = an->n_formats = 0;
+	an->invalid_bytes = 0;
+	an->date[0] = '\0';
+
+	an->lang = doc->lang;
+	if (an->lang < 0 || an->lang >= RG_NLANG)
+		an->lang = rg_lang_detect(doc->text, doc->len, 1 << 16);
+	if (!copy_iso_date(doc->date, an->date)) {
+		size_t at;
+		if (rg_date_find(doc->text, doc->len, an->lang, an->date, &at) != 1)
+			an->date[0] = '\0';
+	}
+	if ((rc = rg_text_segment(lex, doc, an, s, diag)) ||
+	    (rc = rg_match_tokens(lex, doc, an, s)) ||
+	    (rc = rg_formats_find(lex, doc, an, s)))
+		return rc;
+	return RG_OK;
+}

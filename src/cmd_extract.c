@@ -1,0 +1,184 @@
+/*
+ * cmd_extract.c - `relgraph extract`: one record per document with its
+ * language, date, mentions (actor, type, English name, paragraph, sentence,
+ * byte offsets, surface, via) and formats, as JSON Lines (the contract the
+ * scorer reads) or as TSV rows of mentions.  Documents are streamed: each
+ * is printed as soon as it is analysed.
+ */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "util.h"
+
+static const rg_opt opts[] = {
+	{ "format", 'f', "FMT", "jsonl (default) or tsv" },
+	{ "explain", 0, NULL, "add the rule that matched to every mention" },
+	RG_COMMON_OPTS,
+	{ NULL, 0, NULL, NULL }
+};
+
+const rg_command rg_cmd_extract = {
+	"extract", cmd_extract, "list the actor mentions and formats of each document",
+	"[OPTIONS] PATH...", opts
+};
+
+typedef struct {
+	int tsv, explain;
+} extract_opts;
+
+static int handle(const char *name, const char *arg, void *user)
+{
+	extract_opts *o = user;
+	if (strcmp(name, "format") == 0) {
+		if (strcmp(arg, "jsonl") && strcmp(arg, "tsv"))
+			return rg_cli_usage_error("extract", "unknown --format '%s' (jsonl, tsv)",
+						  arg);
+		o->tsv = strcmp(arg, "tsv") == 0;
+	} else if (strcmp(name, "explain") == 0) {
+		o->explain = 1;
+	}
+	return 0;
+}
+
+/* A JSON string of bytes that may not be valid UTF-8. */
+static json_t *jstr(rg_sb *tmp, const char *p, size_t n)
+{
+	rg_sb_reset(tmp);
+	if (rg_sb_add_utf8(tmp, p, n))
+		return NULL;
+	return json_stringn(tmp->buf ? tmp->buf : "", tmp->len);
+}
+
+static int print_json(const rg_lexicon *lex, const rg_doc *doc, const rg_analysis *an,
+		      int explain, rg_sb *tmp)
+{
+	json_t *o = json_object(), *ms = json_array(), *fs = json_array();
+	int rc = -1;
+	if (!o || !ms || !fs)
+		goto out;
+	json_object_set_new(o, "doc", jstr(tmp, doc->id, strlen(doc->id)));
+	json_object_set_new(o, "lang", an->lang >= 0 ? json_string(rg_lang_code(an->lang))
+						     : json_null());
+	json_object_set_new(o, "date", an->date[0] ? json_string(an->date) : json_null());
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		const rg_mention *m = &an->mentions[i];
+		const rg_actor_info *a = rg_lexicon_actor(lex, m->actor);
+		json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:I, s:o, s:s}",
+				      "actor", a->id, "type", rg_type_name(a->type),
+				      "name", a->names[RG_LANG_EN], "para", m->para,
+				      "sent", m->sent, "start", (json_int_t)m->start,
+				      "end", (json_int_t)m->end,
+				      "surface", jstr(tmp, doc->text + m->start, m->end - m->start),
+				      "via", rg_via_name(m->via));
+		if (!j)
+			goto out;
+		if (explain)
+			json_object_set_new(j, "rule", json_string(m->rule));
+		json_array_append_new(ms, j);
+	}
+	for (size_t i = 0; i < an->n_formats; i++) {
+		const rg_format *f = &an->formats[i];
+		static const char *const kinds[] = { "trilateral", "quadrilateral" };
+		json_t *mem = json_array();
+		for (size_t k = 0; k < f->n_members; k++)
+			json_array_append_new(mem, json_string(rg_lexicon_actor(lex, f->members[k])->id));
+		json_t *j = json_pack("{s:o, s:s, s:i, s:i, s:I, s:I, s:o, s:s}",
+				      "members", mem, "kind",
+				      f->n_members <= 4 ? kinds[f->n_members - 3] : "multilateral",
+				      "para", f->para, "sent", f->sent,
+				      "start", (json_int_t)f->start, "end", (json_int_t)f->end,
+				      "surface", jstr(tmp, doc->text + f->start, f->end - f->start),
+				      "rule", f->rule);
+		if (!j)
+			goto out;
+		json_array_append_new(fs, j);
+	}
+	json_object_set(o, "mentions", ms);
+	json_object_set(o, "formats", fs);
+	if (json_dumpf(o, stdout, JSON_COMPACT) == 0 && putchar('\n') != EOF)
+		rc = 0;
+out:
+	json_decref(o);
+	json_decref(ms);
+	json_decref(fs);
+	return rc;
+}
+
+/* TSV: one row per mention; tabs and newlines in surfaces become spaces. */
+static int print_tsv(const rg_lexicon *lex, const rg_doc *doc, const rg_analysis *an,
+		     int explain, rg_sb *tmp)
+{
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		const rg_mention *m = &an->mentions[i];
+		const rg_actor_info *a = rg_lexicon_actor(lex, m->actor);
+		rg_sb_reset(tmp);
+		if (rg_sb_add_utf8(tmp, doc->text + m->start, m->end - m->start))
+			return -1;
+		for (size_t k = 0; k < tmp->len; k++)
+			if (tmp->buf[k] == '\t' || tmp->buf[k] == '\n' || tmp->buf[k] == '\r')
+				tmp->buf[k] = ' ';
+		printf("%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%zu\t%zu\t%s\t%s", doc->id,
+		       rg_lang_code(an->lang) ? rg_lang_code(an->lang) : "",
+		       an->date, a->id, rg_type_name(a->type), a->names[RG_LANG_EN],
+		       m->para, m->sent, m->start, m->end, tmp->buf ? tmp->buf : "",
+		       rg_via_name(m->via));
+		if (explain)
+			printf("\t%s", m->rule);
+		putchar('\n');
+	}
+	return ferror(stdout) ? -1 : 0;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	rg_ctx ctx;
+	extract_opts eo = { 0, 0 };
+	int first, status = EXIT_OK, k;
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	rg_analysis an;
+	rg_doc doc;
+	rg_sb tmp = RG_SB_INIT;
+	rg_ctx_init(&ctx);
+	rg_analysis_init(&an);
+	int p = rg_cli_parse(&rg_cmd_extract, argc, argv, &ctx, handle, &eo, &first);
+	if (p)
+		return p == 1 ? rg_cli_flush() : p;
+	rg_diag d = rg_cli_diag(&ctx);
+	if (rg_cli_lexicon(&ctx, &lex) || rg_cli_reader(&ctx, argc, argv, first, &r)) {
+		status = EXIT_INPUT;
+		goto out;
+	}
+	if (eo.tsv)
+		printf("doc\tlang\tdate\tactor\ttype\tname\tpara\tsent\tstart\tend\tsurface\tvia%s\n",
+		       eo.explain ? "\trule" : "");
+	while ((k = rg_reader_next(r, &doc)) > 0) {
+		rg_err rc = rg_analyze(lex, &doc, &an, &d);
+		if (rc) {
+			fprintf(stderr, "relgraph: error: '%s': %s\n", doc.id, rg_err_str(rc));
+			status = EXIT_INPUT;
+			goto out;
+		}
+		if ((eo.tsv ? print_tsv(lex, &doc, &an, eo.explain, &tmp)
+			    : print_json(lex, &doc, &an, eo.explain, &tmp))) {
+			status = rg_cli_flush() ? EXIT_INPUT : EXIT_INPUT;
+			goto out;
+		}
+	}
+	if (k < 0) {
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+		status = EXIT_INPUT;
+		goto out;
+	}
+	status = rg_cli_flush();
+	if (!status)
+		status = rg_cli_finish(&ctx, rg_reader_get_stats(r));
+out:
+	rg_sb_release(&tmp);
+	rg_analysis_release(&an);
+	rg_reader_free(r);
+	rg_lexicon_free(lex);
+	return status;
+}

@@ -1,0 +1,69 @@
+/*
+ * fold.h - the character folding table: for every code point, its class
+ * (word, space, ignorable...) and its folded form (ICU NFKC_Casefold, marks
+ * removed, then the rows of data/fold.tsv).  Built once per lexicon and
+ * read-only afterwards, so any number of threads may fold with it.
+ */
+#ifndef RG_FOLD_H
+#define RG_FOLD_H
+
+#include <stdint.h>
+
+#include <unicode/utypes.h>
+
+#include "util.h"
+
+/* Character classes (low 3 bits of rg_fold_ent.cls). */
+enum {
+	RG_CC_OTHER = 0,   /* punctuation, symbols: ends a word */
+	RG_CC_WORD = 1,    /* letters, marks, digits */
+	RG_CC_SPACE = 2,   /* white space other than line ends */
+	RG_CC_IGNORE = 3,  /* default-ignorable (ZWNJ, ZWJ, bidi controls, BOM):
+			      removed, never ends a word */
+	RG_CC_APOS = 4,    /* apostrophes: inside a word before a letter */
+	RG_CC_NEWLINE = 5  /* LF, CR */
+};
+
+/* Flags (rg_fold_ent.flags). */
+enum {
+	RG_CF_UPPER = 1,
+	RG_CF_LOWER = 2,
+	RG_CF_LATIN = 4,
+	RG_CF_CYRILLIC = 8,
+	RG_CF_ARABIC = 16
+};
+
+typedef struct {
+	uint32_t off;   /* folded UTF-8 in rg_fold.pool */
+	uint8_t len;
+	uint8_t cls;
+	uint8_t flags;
+} rg_fold_ent;
+
+typedef struct {
+	rg_fold_ent *bmp;  /* 65536 entries */
+	rg_sb pool;
+} rg_fold;
+
+/*
+ * Builds the table with ICU, applying the FROM<TAB>TO rows of `fold_tsv`
+ * (NULL: none).  Malformed rows are reported through diag and skipped.
+ * Returns RG_EICU, RG_EIO (file unreadable) or RG_ENOMEM on failure.
+ */
+rg_err rg_fold_build(rg_fold *f, const char *fold_tsv, const rg_diag *diag);
+void rg_fold_release(rg_fold *f);
+
+/*
+ * The entry of `c` (c < 0 for an ill-formed sequence counts as OTHER).
+ * Code points above the BMP are classified with ICU on the fly and fold to
+ * themselves; `tmp` receives their entry.
+ */
+const rg_fold_ent *rg_fold_lookup(const rg_fold *f, UChar32 c, rg_fold_ent *tmp);
+
+/*
+ * Folds the words of s[0..n) into `out`, one space between words (the
+ * form the matcher compares); returns RG_ENOMEM on failure.
+ */
+rg_err rg_fold_words(const rg_fold *f, const char *s, size_t n, rg_sb *out);
+
+#endif

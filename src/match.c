@@ -1,0 +1,343 @@
+/*
+ * match.c - finds actor mentions: at each word, walks the lexicon's trie
+ * over the word's candidate keys (as written; without an Arabic proclitic;
+ * without Azerbaijani/Turkish/Persian/Arabic endings; Russian stems; two
+ * Arabic-script words joined) and keeps the longest match, leftmost first.
+ * One pass over the tokens; the affix rules are data (data/affixes.tsv).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+/* Where a candidate key may stand in an alias. */
+enum {
+	W_FIRST_ONLY = 1,   /* a proclitic was removed */
+	W_LAST_ONLY = 2     /* an ending was removed */
+};
+
+typedef struct {
+	uint32_t id;
+	uint8_t where;
+	uint8_t mods;    /* RG_MOD_* */
+	uint8_t adj;     /* an adjective ending was removed */
+	uint8_t span;    /* tokens consumed: 1, or 2 for joined words */
+} cand;
+
+#define MAX_CANDS 48
+
+typedef struct {
+	cand c[MAX_CANDS];
+	int n;
+} cand_list;
+
+static void cand_add(cand_list *l, uint32_t id, int where, int mods, int adj, int span)
+{
+	if (id == UINT32_MAX || l->n == MAX_CANDS)
+		return;
+	for (int i = 0; i < l->n; i++)
+		if (l->c[i].id == id && l->c[i].where == where && l->c[i].span == span)
+			return;
+	l->c[l->n++] = (cand){ id, (uint8_t)where, (uint8_t)mods, (uint8_t)adj,
+			       (uint8_t)span };
+}
+
+/* The affix set that applies to a word of this script in a document of lang. */
+static const rg_affix_set *affixes_for(const rg_lexicon *lex, int lang, uint8_t flags)
+{
+	if (flags & RG_TF_CYRILLIC)
+		return &lex->affixes[RG_LANG_RU];
+	if (flags & RG_TF_ARABIC)
+		return &lex->affixes[lang == RG_LANG_FA ? RG_LANG_FA : RG_LANG_AR];
+	if (lang == RG_LANG_AZ || lang == RG_LANG_TR || lang == RG_LANG_EN)
+		return &lex->affixes[lang];
+	return &lex->affixes[RG_LANG_EN];
+}
+
+static uint32_t lookup(const rg_lexicon *lex, const char *w, size_t n)
+{
+	return rg_strmap_get(&lex->words, w, n);
+}
+
+static uint32_t lookup_stem(const rg_lexicon *lex, rg_sb *key, const char *w, size_t n)
+{
+	rg_sb_reset(key);
+	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
+		return UINT32_MAX;
+	return rg_strmap_get(&lex->words, key->buf, key->len);
+}
+
+static int ends_with(const char *w, size_t n, const rg_affix *a)
+{
+	return a->len < n && memcmp(w + n - a->len, a->text, a->len) == 0 &&
+	       rg_utf8_chars(w, n - a->len) >= a->min;
+}
+
+/* Adds the keys of w minus up to two endings. */
+static void add_suffixed(const rg_lexicon *lex, const rg_affix_set *set,
+			 const char *w, size_t n, int where, int mods, cand_list *l)
+{
+	for (int k = RG_AF_SUFFIX; k <= RG_AF_ADJSUFFIX; k++) {
+		for (size_t i = 0; i < set->n[k]; i++) {
+			const rg_affix *a = &set->list[k][i];
+			if (!ends_with(w, n, a))
+				continue;
+			size_t n1 = n - a->len;
+			int adj = k == RG_AF_ADJSUFFIX;
+			cand_add(l, lookup(lex, w, n1), where | W_LAST_ONLY,
+				 mods | RG_MOD_SUFFIX, adj, 1);
+			for (int k2 = RG_AF_SUFFIX; k2 <= RG_AF_ADJSUFFIX; k2++) {
+				for (size_t j = 0; j < set->n[k2]; j++) {
+					const rg_affix *b = &set->list[k2][j];
+					if (ends_with(w, n1, b))
+						cand_add(l, lookup(lex, w, n1 - b->len),
+							 where | W_LAST_ONLY, mods | RG_MOD_SUFFIX,
+							 adj || k2 == RG_AF_ADJSUFFIX, 1);
+				}
+			}
+		}
+	}
+}
+
+/* Adds every key of one base form (a word, or a word cut at its apostrophe). */
+static void add_forms(const rg_lexicon *lex, const rg_affix_set *set, rg_sb *key,
+		      const char *w, size_t n, int where, int mods, int span,
+		      cand_list *l)
+{
+	cand_add(l, lookup(lex, w, n), where, mods, 0, span);
+	for (size_t i = 0; i < set->n[RG_AF_STEM]; i++) {
+		const rg_affix *a = &set->list[RG_AF_STEM][i];
+		if (!ends_with(w, n, a))
+			continue;
+		size_t m = n - a->len;
+		cand_add(l, lookup(lex, w, m), where, mods | RG_MOD_STEM, 0, span);
+		cand_add(l, lookup_stem(lex, key, w, m), where, mods | RG_MOD_STEM, 0, span);
+	}
+	if (set->n[RG_AF_STEM]) /* the stem of the word as written */
+		cand_add(l, lookup_stem(lex, key, w, n), where, mods | RG_MOD_STEM, 0, span);
+	if (span > 1)
+		return;
+	add_suffixed(lex, set, w, n, where, mods, l);
+	for (size_t i = 0; i < set->n[RG_AF_PREFIX]; i++) {
+		const rg_affix *a = &set->list[RG_AF_PREFIX][i];
+		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
+		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
+			continue;
+		cand_add(l, lookup(lex, w + a->len, n - a->len), where | W_FIRST_ONLY,
+			 mods | RG_MOD_PREFIX, 0, 1);
+		add_suffixed(lex, set, w + a->len, n - a->len, where | W_FIRST_ONLY,
+			     mods | RG_MOD_PREFIX, l);
+	}
+}
+
+/* All candidate keys of token t (and of t joined with t+1). */
+static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s,
+		       size_t t, cand_list *l)
+{
+	const rg_token *tok = &s->toks[t];
+	const char *w = s->fold.buf + tok->fold_off;
+	size_t n = tok->fold_len;
+	const rg_affix_set *set = affixes_for(lex, an->lang, tok->flags);
+	l->n = 0;
+	add_forms(lex, set, &s->key, w, n, 0, 0, 1, l);
+	if (tok->apos) /* Türkiye'nin: the name before the apostrophe */
+		cand_add(l, lookup(lex, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
+	if (t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC)) {
+		const rg_token *nx = &s->toks[t + 1];
+		if ((nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
+		    !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
+		    nx->fold_off == tok->fold_off + tok->fold_len)
+			add_forms(lex, set, &s->key, w, n + nx->fold_len, 0,
+				  RG_MOD_JOIN, 2, l);
+	}
+}
+
+/* The best match found so far from one start token. */
+typedef struct {
+	uint32_t node;
+	size_t end;      /* one past the last token */
+	int strips;      /* affixes removed; fewer is better */
+	int mods, adj;
+} best_match;
+
+static int count_bits(int x)
+{
+	int n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/*
+ * Depth-first walk from trie node `node` at token t; each depth has its own
+ * candidate list cl[depth], so a deeper level never clobbers this one's.
+ */
+static void walk(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s,
+		 uint32_t node, size_t t, int depth, int para, int strips, int mods,
+		 int adj, cand_list *cl, best_match *best)
+{
+	if (t >= s->n_toks || s->toks[t].para != para || depth >= lex->max_alias_words)
+		return;
+	if (depth > 0 && !(s->toks[t].flags & RG_TF_GLUED))
+		return;
+	cand_list *l = &cl[depth];
+	candidates(lex, an, s, t, l);
+	for (int i = 0; i < l->n; i++) {
+		const cand *c = &l->c[i];
+		if (depth > 0 && (c->where & W_FIRST_ONLY))
+			continue;
+		uint32_t child = rg_u64map_get(&lex->edges, (uint64_t)node << 32 | c->id);
+		if (child == UINT32_MAX)
+			continue;
+		size_t end = t + c->span;
+		int st = strips + count_bits(c->mods & (RG_MOD_PREFIX | RG_MOD_SUFFIX |
+							RG_MOD_STEM | RG_MOD_APOS));
+		if (lex->node_term[child] != UINT32_MAX &&
+		    (end > best->end || (end == best->end && st < best->strips))) {
+			best->node = child;
+			best->end = end;
+			best->strips = st;
+			best->mods = mods | c->mods;
+			best->adj = adj || c->adj;
+		}
+		if (!(c->where & W_LAST_ONLY) && end < s->n_toks)
+			walk(lex, an, s, child, end, depth + 1, para, st, mods | c->mods,
+			     adj || c->adj, cl, best);
+	}
+}
+
+/* Whether an acronym spanning tokens [a, b) is written as one. */
+static int acronym_ok(const rg_doc *doc, const rg_scratch *s, size_t a, size_t b)
+{
+	int cased = 0;
+	for (size_t t = a; t < b; t++) {
+		if (s->toks[t].flags & RG_TF_CASED) {
+			cased = 1;
+			if (!(s->toks[t].flags & RG_TF_UPPER))
+				return 0;
+		}
+	}
+	if (cased)
+		return 1;
+	/* uncased scripts: only an acronym introduced in brackets counts */
+	size_t i = s->toks[a].start, j = s->toks[b - 1].end;
+	while (i > 0 && doc->text[i - 1] == ' ')
+		i--;
+	while (j < doc->len && doc->text[j] == ' ')
+		j++;
+	return i > 0 && doc->text[i - 1] == '(' && j < doc->len && doc->text[j] == ')';
+}
+
+static int kind_rank(int kind)
+{
+	switch (kind) {
+	case RG_AK_BLOCK: return 0;
+	case RG_AK_NAME: case RG_AK_ALIAS: return 1;
+	case RG_AK_ADJ: return 2;
+	case RG_AK_ACRONYM: return 3;
+	default: return 4;
+	}
+}
+
+/* Whether actor `actor` was already named, other than by surname, in an. */
+static int named_before(const rg_analysis *an, size_t actor)
+{
+	for (size_t i = 0; i < an->n_mentions; i++)
+		if (an->mentions[i].actor == actor &&
+		    strncmp(an->mentions[i].rule, "surname", 7) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Chooses the term of a matched node: a block beats everything; then
+ * names, adjectives, acronyms (if written as one), and last surnames,
+ * which resolve only when one person has that surname or one of them was
+ * named in full earlier.  Returns 0 when nothing may be reported, 1 with
+ * *term set, or -1 for a block.
+ */
+static int choose_term(const rg_lexicon *lex, const rg_doc *doc, const rg_analysis *an,
+		       const rg_scratch *s, uint32_t node, size_t a, size_t b,
+		       uint32_t *term)
+{
+	uint32_t pick = UINT32_MAX, only = UINT32_MAX, named = UINT32_MAX;
+	int n_surnames = 0, n_named = 0;
+	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next) {
+		const rg_term *tm = &lex->terms[t];
+		if (tm->kind == RG_AK_BLOCK)
+			return -1;
+		if (tm->kind == RG_AK_ACRONYM && !acronym_ok(doc, s, a, b))
+			continue;
+		if (tm->kind == RG_AK_SURNAME) {
+			n_surnames++;
+			only = t;
+			if (named_before(an, tm->actor)) {
+				n_named++;
+				named = t;
+			}
+			continue;
+		}
+		/* the earliest-loaded row wins among equals */
+		if (pick == UINT32_MAX ||
+		    kind_rank(tm->kind) < kind_rank(lex->terms[pick].kind) ||
+		    (kind_rank(tm->kind) == kind_rank(lex->terms[pick].kind) &&
+		     tm->alias < lex->terms[pick].alias))
+			pick = t;
+	}
+	if (pick == UINT32_MAX && n_surnames == 1)
+		pick = only;
+	else if (pick == UINT32_MAX && n_named == 1)
+		pick = named;
+	if (pick == UINT32_MAX)
+		return 0;
+	*term = pick;
+	return 1;
+}
+
+static rg_err add_mention(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
+			  const rg_term *tm, size_t a, size_t b, const best_match *m)
+{
+	if (rg_grow(&an->mentions, &s->cap_mentions, an->n_mentions + 1,
+		    sizeof *an->mentions))
+		return RG_ENOMEM;
+	rg_mention *mn = &an->mentions[an->n_mentions++];
+	mn->actor = tm->actor;
+	mn->para = s->toks[a].para;
+	mn->sent = s->toks[a].sent;
+	mn->tok = a;
+	mn->start = s->toks[a].start;
+	mn->end = s->toks[b - 1].end;
+	if (tm->kind == RG_AK_ACRONYM)
+		mn->via = RG_VIA_ACRONYM;
+	else if (tm->kind == RG_AK_ADJ || m->adj)
+		mn->via = RG_VIA_ADJECTIVE;
+	else
+		mn->via = RG_VIA_NAME;
+	mn->rule = lex->rule_names[tm->kind][m->mods & 31];
+	return RG_OK;
+}
+
+rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		       rg_scratch *s)
+{
+	rg_err rc = RG_OK;
+	int depth = lex->max_alias_words > 0 ? lex->max_alias_words : 1;
+	cand_list *cl = malloc((size_t)depth * sizeof *cl);
+	if (!cl)
+		return RG_ENOMEM;
+	for (size_t t = 0; t < s->n_toks;) {
+		best_match m = { 0, 0, 0, 0, 0 };
+		walk(lex, an, s, 0, t, 0, s->toks[t].para, 0, 0, 0, cl, &m);
+		uint32_t term;
+		int r = m.end ? choose_term(lex, doc, an, s, m.node, t, m.end, &term) : 0;
+		if (r == 0) {
+			t++;
+			continue;
+		}
+		if (r > 0 && (rc = add_mention(lex, an, s, &lex->terms[term], t, m.end, &m)))
+			break;
+		t = m.end;
+	}
+	free(cl);
+	return rc;
+}

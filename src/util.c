@@ -1,0 +1,389 @@
+/*
+ * util.c - the containers of util.h: byte buffers, growable arrays, string
+ * and integer hash maps, whole-file reads and diagnostics.  Everything above
+ * the text layer builds on these; none of it knows about relgraph's data.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "util.h"
+
+rg_err rg_sb_grow(rg_sb *sb, size_t extra)
+{
+	size_t need = sb->len + extra + 1;
+	if (need <= sb->cap)
+		return RG_OK;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	char *nb = realloc(sb->buf, cap);
+	if (!nb)
+		return RG_ENOMEM;
+	sb->buf = nb;
+	sb->cap = cap;
+	return RG_OK;
+}
+
+rg_err rg_sb_add(rg_sb *sb, const void *p, size_t n)
+{
+	if (rg_sb_grow(sb, n))
+		return RG_ENOMEM;
+	if (n)
+		memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+	return RG_OK;
+}
+
+rg_err rg_sb_adds(rg_sb *sb, const char *s)
+{
+	return rg_sb_add(sb, s, strlen(s));
+}
+
+rg_err rg_sb_addc(rg_sb *sb, char c)
+{
+	return rg_sb_add(sb, &c, 1);
+}
+
+rg_err rg_sb_addf(rg_sb *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || rg_sb_grow(sb, (size_t)n))
+		return RG_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+	return RG_OK;
+}
+
+void rg_sb_reset(rg_sb *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+void rg_sb_release(rg_sb *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	void **p = pp;
+	if (need <= *cap)
+		return RG_OK;
+	size_t nc = *cap ? *cap : 8;
+	while (nc < need)
+		nc *= 2;
+	if (nc > SIZE_MAX / size)
+		return RG_ENOMEM;
+	void *np = realloc(*p, nc * size);
+	if (!np)
+		return RG_ENOMEM;
+	*p = np;
+	*cap = nc;
+	return RG_OK;
+}
+
+uint64_t rg_hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void rg_strmap_init(rg_strmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void rg_strmap_release(rg_strmap *m)
+{
+	free(m->slots);
+	free(m->ents);
+	rg_sb_release(&m->keys);
+	memset(m, 0, sizeof *m);
+}
+
+static size_t strmap_find(const rg_strmap *m, uint64_t h, const char *key,
+			  size_t len)
+{
+	size_t mask = m->n_slots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t s = m->slots[i];
+		if (!s)
+			return i;
+		const struct rg_strmap_ent *e = &m->ents[s - 1];
+		if (e->hash == h && e->len == len &&
+		    memcmp(m->keys.buf + e->off, key, len) == 0)
+			return i;
+	}
+}
+
+uint32_t rg_strmap_get(const rg_strmap *m, const char *key, size_t len)
+{
+	if (!m->n_slots)
+		return UINT32_MAX;
+	uint32_t s = m->slots[strmap_find(m, rg_hash(key, len), key, len)];
+	return s ? m->ents[s - 1].val : UINT32_MAX;
+}
+
+static rg_err strmap_rehash(rg_strmap *m, size_t n_slots)
+{
+	uint32_t *slots = calloc(n_slots, sizeof *slots);
+	if (!slots)
+		return RG_ENOMEM;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		size_t j = m->ents[i].hash & (n_slots - 1);
+		while (slots[j])
+			j = (j + 1) & (n_slots - 1);
+		slots[j] = (uint32_t)i + 1;
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->n_slots = n_slots;
+	return RG_OK;
+}
+
+rg_err rg_strmap_put(rg_strmap *m, const char *key, size_t len, uint32_t val,
+		     uint32_t *out)
+{
+	if ((m->n_ents + 1) * 2 > m->n_slots &&
+	    strmap_rehash(m, m->n_slots ? m->n_slots * 2 : 64))
+		return RG_ENOMEM;
+	uint64_t h = rg_hash(key, len);
+	size_t i = strmap_find(m, h, key, len);
+	if (m->slots[i]) {
+		if (out)
+			*out = m->ents[m->slots[i] - 1].val;
+		return RG_OK;
+	}
+	if (rg_grow(&m->ents, &m->cap_ents, m->n_ents + 1, sizeof *m->ents))
+		return RG_ENOMEM;
+	size_t off = m->keys.len;
+	if (rg_sb_add(&m->keys, key, len) || rg_sb_addc(&m->keys, '\0'))
+		return RG_ENOMEM;
+	m->ents[m->n_ents] = (struct rg_strmap_ent){
+		h, (uint32_t)off, (uint32_t)len, val };
+	m->slots[i] = (uint32_t)++m->n_ents;
+	if (out)
+		*out = val;
+	return RG_OK;
+}
+
+const char *rg_strmap_key(const rg_strmap *m, size_t i, size_t *len)
+{
+	if (len)
+		*len = m->ents[i].len;
+	return m->keys.buf + m->ents[i].off;
+}
+
+void rg_u64map_init(rg_u64map *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void rg_u64map_release(rg_u64map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+static size_t u64_slot(uint64_t k, size_t n_slots)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k & (n_slots - 1);
+}
+
+uint32_t rg_u64map_get(const rg_u64map *m, uint64_t key)
+{
+	if (!m->n_slots)
+		return UINT32_MAX;
+	for (size_t i = u64_slot(key, m->n_slots);; i = (i + 1) & (m->n_slots - 1)) {
+		if (m->vals[i] == UINT32_MAX)
+			return UINT32_MAX;
+		if (m->keys[i] == key)
+			return m->vals[i];
+	}
+}
+
+static rg_err u64map_rehash(rg_u64map *m, size_t n_slots)
+{
+	uint64_t *keys = malloc(n_slots * sizeof *keys);
+	uint32_t *vals = malloc(n_slots * sizeof *vals);
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return RG_ENOMEM;
+	}
+	memset(vals, 0xff, n_slots * sizeof *vals);
+	for (size_t i = 0; i < m->n_slots; i++) {
+		if (m->vals[i] == UINT32_MAX)
+			continue;
+		size_t j = u64_slot(m->keys[i], n_slots);
+		while (vals[j] != UINT32_MAX)
+			j = (j + 1) & (n_slots - 1);
+		keys[j] = m->keys[i];
+		vals[j] = m->vals[i];
+	}
+	free(m->keys);
+	free(m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->n_slots = n_slots;
+	return RG_OK;
+}
+
+rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
+{
+	if ((m->n + 1) * 2 > m->n_slots &&
+	    u64map_rehash(m, m->n_slots ? m->n_slots * 2 : 64))
+		return RG_ENOMEM;
+	size_t i = u64_slot(key, m->n_slots);
+	while (m->vals[i] != UINT32_MAX && m->keys[i] != key)
+		i = (i + 1) & (m->n_slots - 1);
+	if (m->vals[i] == UINT32_MAX)
+		m->n++;
+	m->keys[i] = key;
+	m->vals[i] = val;
+	return RG_OK;
+}
+
+rg_err rg_file_read(const char *path, char **out, size_t *len)
+{
+	rg_err rc = RG_EIO;
+	rg_sb sb = RG_SB_INIT;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return RG_EIO;
+	for (;;) {
+		if (rg_sb_grow(&sb, 1 << 16)) {
+			rc = RG_ENOMEM;
+			goto out;
+		}
+		size_t n = fread(sb.buf + sb.len, 1, sb.cap - sb.len - 1, f);
+		sb.len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f))
+		goto out;
+	sb.buf[sb.len] = '\0';
+	*out = sb.buf;
+	*len = sb.len;
+	sb.buf = NULL;
+	rc = RG_OK;
+out:
+	{
+		int saved = errno;
+		fclose(f);
+		errno = saved;
+	}
+	rg_sb_release(&sb);
+	return rc;
+}
+
+char *rg_strdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+char *rg_strndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+rg_err rg_sb_add_utf8(rg_sb *sb, const char *p, size_t n)
+{
+	const uint8_t *s = (const uint8_t *)p;
+	size_t i = 0, run = 0;
+	while (i < n) {
+		size_t at = i;
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c >= 0)
+			continue;
+		if (rg_sb_add(sb, p + run, at - run) ||
+		    rg_sb_add(sb, "\xEF\xBF\xBD", 3))
+			return RG_ENOMEM;
+		run = i;
+	}
+	return rg_sb_add(sb, p + run, n - run);
+}
+
+void rg_diag_emit(const rg_diag *d, rg_severity sev, const char *file,
+		  long line, long byte, const char *fmt, ...)
+{
+	if (!d || !d->fn)
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	d->fn(d->ctx, sev, file, line, byte, msg);
+}
+
+char *rg_line_next(char **cursor, long *lineno)
+{
+	char *line = *cursor;
+	if (!line || !*line)
+		return NULL;
+	char *nl = strchr(line, '\n');
+	if (nl) {
+		*nl = '\0';
+		*cursor = nl + 1;
+	} else {
+		*cursor = line + strlen(line);
+	}
+	size_t n = strlen(line);
+	if (n && line[n - 1] == '\r')
+		line[n - 1] = '\0';
+	(*lineno)++;
+	return line;
+}
+
+int rg_tsv_split(char *line, char **fields, int max)
+{
+	int n = 0;
+	char *p = line;
+	while (n < max) {
+		fields[n++] = p;
+		if (n == max)
+			break;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+int rg_line_skip(const char *line)
+{
+	return line[0] == '#' || line[strspn(line, " \t")] == '\0';
+}

@@ -1,0 +1,115 @@
+/*
+ * util.h - small containers shared by the library: a growable byte buffer,
+ * a growable array macro, and an open-addressing hash map from byte strings
+ * to 32-bit values.  Every allocation failure is returned, never fatal.
+ */
+#ifndef RG_UTIL_H
+#define RG_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "relgraph.h"
+
+/* A growable byte buffer; always NUL-terminated when len > 0 or after add. */
+typedef struct {
+	char *buf;
+	size_t len, cap;
+} rg_sb;
+
+#define RG_SB_INIT { NULL, 0, 0 }
+
+/* Makes room for `extra` more bytes plus a NUL; RG_ENOMEM on failure. */
+rg_err rg_sb_grow(rg_sb *sb, size_t extra);
+/* Appends `n` bytes of `p`. */
+rg_err rg_sb_add(rg_sb *sb, const void *p, size_t n);
+rg_err rg_sb_adds(rg_sb *sb, const char *s);
+rg_err rg_sb_addc(rg_sb *sb, char c);
+/* Appends printf-formatted text. */
+rg_err rg_sb_addf(rg_sb *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void rg_sb_reset(rg_sb *sb);
+void rg_sb_release(rg_sb *sb);
+
+/*
+ * Grows array `*p` of `*cap` elements of `size` bytes to hold at least
+ * `need`; doubles, so appends are amortised O(1).  RG_ENOMEM on failure
+ * (the array is left unchanged).
+ */
+rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size);
+
+/* 64-bit FNV-1a of `n` bytes. */
+uint64_t rg_hash(const void *p, size_t n);
+
+/*
+ * A map from byte strings to uint32 values.  Keys are copied into the map's
+ * own arena; lookups never allocate.
+ */
+typedef struct {
+	uint32_t *slots;   /* 0 = empty, else entry index + 1 */
+	size_t n_slots;    /* power of two */
+	struct rg_strmap_ent { uint64_t hash; uint32_t off, len, val; } *ents;
+	size_t n_ents, cap_ents;
+	rg_sb keys;
+} rg_strmap;
+
+void rg_strmap_init(rg_strmap *m);
+void rg_strmap_release(rg_strmap *m);
+/* The value of key, or UINT32_MAX when absent. */
+uint32_t rg_strmap_get(const rg_strmap *m, const char *key, size_t len);
+/*
+ * Inserts key with value `val` unless present; *out (if not NULL) receives
+ * the stored value (the old one when the key was present).
+ */
+rg_err rg_strmap_put(rg_strmap *m, const char *key, size_t len, uint32_t val,
+		     uint32_t *out);
+/* The key of entry `i` (0 <= i < n_ents), not NUL-terminated. */
+const char *rg_strmap_key(const rg_strmap *m, size_t i, size_t *len);
+
+/* A map from 64-bit keys to uint32 values (the trie's edges, edge tables). */
+typedef struct {
+	uint64_t *keys;
+	uint32_t *vals;    /* UINT32_MAX = empty */
+	size_t n_slots, n;
+} rg_u64map;
+
+void rg_u64map_init(rg_u64map *m);
+void rg_u64map_release(rg_u64map *m);
+uint32_t rg_u64map_get(const rg_u64map *m, uint64_t key);
+rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val);
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer; errno on error. */
+rg_err rg_file_read(const char *path, char **out, size_t *len);
+
+/* strdup that reports failure as NULL (plain strdup, named for grep). */
+char *rg_strdup(const char *s);
+char *rg_strndup(const char *s, size_t n);
+
+/*
+ * Appends `n` bytes of possibly ill-formed UTF-8 to sb, replacing each
+ * ill-formed sequence with U+FFFD, so the result is always valid UTF-8.
+ */
+rg_err rg_sb_add_utf8(rg_sb *sb, const char *p, size_t n);
+
+/* Emits a diagnostic through d (NULL-safe), printf-style. */
+void rg_diag_emit(const rg_diag *d, rg_severity sev, const char *file,
+		  long line, long byte, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#endif
+
+/*
+ * Line iteration over a mutable NUL-terminated text: returns the next line
+ * (its '\n' and a trailing '\r' replaced by NUL) and advances *cursor and
+ * *lineno; NULL at the end.
+ */
+char *rg_line_next(char **cursor, long *lineno);
+
+/*
+ * Splits `line` in place at TABs into at most `max` fields; returns the
+ * number of fields (a line with more TABs leaves the rest in the last one).
+ */
+int rg_tsv_split(char *line, char **fields, int max);
+
+/* Whether a row-based data line is a comment or blank. */
+int rg_line_skip(const char *line);
