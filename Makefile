@@ -45,7 +45,7 @@ DEB_PACKAGES := build-essential pkg-config libigraph-dev libicu-dev \
 	libgraphviz-dev graphviz libjansson-dev fonts-noto-core \
 	fonts-dejavu-core valgrind python3 python3-networkx
 
-.PHONY: all deps test check asan valgrind sample clean data-cldr symbols
+.PHONY: all deps print-deps test check asan valgrind sample clean data-cldr symbols
 
 all: $(BUILD)/relgraph
 
@@ -69,6 +69,9 @@ symbols: $(BUILD)/librelgraph.a
 	@bad=$$(nm -g --defined-only $< | awk 'NF==3{print $$3}' | grep -v '^rg_' || true); \
 	if [ -n "$$bad" ]; then echo "exported without rg_ prefix:"; echo "$$bad"; exit 1; fi
 
+print-deps:
+	@echo $(DEB_PACKAGES)
+
 deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update && \
@@ -78,6 +81,8 @@ test check: $(BUILD)/relgraph $(TEST_BIN) symbols
 	@BUILD=$(BUILD) sh tests/run.sh
 
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) BUILD=build-asan SANITIZE=address,undefined CFLAGS="-O1 -g" test
 
 valgrind: $(BUILD)/relgraph

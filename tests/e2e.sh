@@ -1,0 +1,103 @@
+# tests/e2e.sh - end-to-end checks of the relgraph binary, sourced by
+# tests/run.sh (which defines report, $RGRUN and $tmp).  Fixtures with bad
+# bytes are made here with printf so the repository holds no binary files.
+
+# check NAME COMMAND...: a test that passes when the command succeeds
+check() {
+	name=$1; shift
+	if out=$("$@" 2>&1); then report 0 "$name"; else report 1 "$name" "$out"; fi
+}
+
+SHARED=${SHARED:-../shared}
+
+# -- the sample corpus ------------------------------------------------------
+$RGRUN rank --top 0 --format tsv data/samples >"$tmp/rank.tsv" 2>"$tmp/rank.err"
+check "rank data/samples exits 0" test $? = 0
+check "rank data/samples ranks at least 10 actors" \
+	test "$(tail -n +2 "$tmp/rank.tsv" | wc -l)" -ge 10
+check "rank data/samples reports processed documents on stderr" \
+	grep -q "documents processed, 0 skipped" "$tmp/rank.err"
+
+# extract: every surface is exactly the input's bytes at [start, end)
+$RGRUN extract data/samples >"$tmp/samples.jsonl" 2>/dev/null
+check "extract offsets point at the surface bytes of the original input" python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line)
+    raw = open(o["doc"], "rb").read()
+    for m in o["mentions"]:
+        assert raw[m["start"]:m["end"]].decode("utf-8") == m["surface"], (o["doc"], m)
+        n += 1
+assert n > 50, n
+' "$tmp/samples.jsonl"
+check "extract finds a format in the samples" grep -q '"kind":"trilateral"' "$tmp/samples.jsonl"
+
+# -- the seeds (shared with CI) ----------------------------------------------
+if [ -d "$SHARED/seeds" ]; then
+	$RGRUN rank --format tsv "$SHARED/seeds" >"$tmp/seeds.tsv" 2>/dev/null
+	check "rank seeds lists Azerbaijan first" \
+		test "$(sed -n 2p "$tmp/seeds.tsv" | cut -f2)" = AZE
+	for id in IRN RUS TUR QAT ilham-aliyev jeyhun-bayramov sergey-lavrov hossein-amir-abdollahian; do
+		check "rank seeds names $id" grep -q "	$id	" "$tmp/seeds.tsv"
+	done
+	$RGRUN render -o "$tmp/seeds.svg" "$SHARED/seeds" 2>/dev/null
+	check "render seeds writes an SVG with an Azerbaijan node" grep -q 'id="n_AZE"' "$tmp/seeds.svg"
+	score=$("$SHARED/eval/score" "$SHARED/eval/seeds.gold.json" "$SHARED/seeds" -- \
+		"$RG" extract --format jsonl 2>/dev/null | tail -1)
+	check "seeds score: actors F1 >= 0.85 ($score)" python3 -c '
+import sys
+f = dict(kv.split("=") for kv in sys.argv[1].split()[1:])
+assert float(f["actors_f1"]) >= 0.85 and float(f["formats_f1"]) >= 0.9, f
+' "$score"
+fi
+
+# -- bad input ---------------------------------------------------------------
+printf 'Azerbaijan and Georgia \377\376 signed a deal with Turkey.\n' >"$tmp/bad-utf8.txt"
+$RGRUN extract "$tmp/bad-utf8.txt" >"$tmp/o" 2>"$tmp/e"
+check "invalid UTF-8: exit 0" test $? = 0
+check "invalid UTF-8: reported with file and byte offset" grep -q "bad-utf8.txt: byte 23: invalid UTF-8" "$tmp/e"
+check "invalid UTF-8: the mentions after the bad bytes are still found" grep -q '"TUR"' "$tmp/o"
+
+printf 'Iran\000\001\002binary' >"$tmp/binary.dat"
+printf 'Russia and Azerbaijan met.\n' >"$tmp/good.txt"
+$RGRUN extract "$tmp/binary.dat" "$tmp/good.txt" >"$tmp/o" 2>"$tmp/e"
+check "binary file: skipped with a warning, exit 0" test $? = 0
+check "binary file: the warning names the file" grep -q "binary.dat.*binary data" "$tmp/e"
+check "binary file: the other document is processed" grep -q '"RUS"' "$tmp/o"
+$RGRUN extract --strict "$tmp/binary.dat" "$tmp/good.txt" >/dev/null 2>&1
+check "binary file with --strict: exit 1" test $? = 1
+
+printf '{"id":"a","text":"Qatar and Azerbaijan."}\n{"id":"b","text":\n{"id":"c","text":"Iran welcomed Russia."}\n{"id":"d"}\n' >"$tmp/feed.jsonl"
+$RGRUN extract "$tmp/feed.jsonl" >"$tmp/o" 2>"$tmp/e"
+check "malformed JSONL: exit 1" test $? = 1
+check "malformed JSONL: the bad line is reported with its number" grep -q "feed.jsonl:2: invalid JSON" "$tmp/e"
+check "malformed JSONL: a line without text is reported" grep -q 'feed.jsonl:4: no "text"' "$tmp/e"
+check "malformed JSONL: the good lines are processed" test "$(grep -c '"doc"' "$tmp/o")" = 2
+
+$RGRUN extract "$tmp/missing.txt" "$tmp/good.txt" >"$tmp/o" 2>"$tmp/e"
+check "missing file: exit 1" test $? = 1
+check "missing file: reported" grep -q "missing.txt.*No such file" "$tmp/e"
+check "missing file: the rest is processed" grep -q '"RUS"' "$tmp/o"
+
+: >"$tmp/empty.txt"
+$RGRUN extract "$tmp/empty.txt" >"$tmp/o" 2>"$tmp/e"
+check "empty document: skipped with a warning, exit 0" grep -q "empty document" "$tmp/e"
+mkdir -p "$tmp/emptydir"
+$RGRUN rank --format tsv "$tmp/emptydir" >"$tmp/o" 2>"$tmp/e"
+check "empty corpus: rank prints only the header" test "$(wc -l <"$tmp/o")" = 1
+$RGRUN render -o "$tmp/empty.svg" "$tmp/emptydir" >/dev/null 2>&1
+check "empty corpus: render writes a valid, empty SVG" python3 -c '
+import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$tmp/empty.svg"
+
+$RGRUN rank --no-such-option data/samples >/dev/null 2>"$tmp/e"
+check "unknown option: exit 2" test $? = 2
+check "unknown option: named in the message" grep -q "unknown option '--no-such-option'" "$tmp/e"
+$RGRUN frobnicate >/dev/null 2>&1
+check "unknown command: exit 2" test $? = 2
+
+printf 'AZE\tcountry\ten\n\tbroken\nx y\tperson\ten\tname\tSomeone\n' >"$tmp/bad-actors.tsv"
+$RGRUN extract --actors "$tmp/bad-actors.tsv" "$tmp/good.txt" >"$tmp/o" 2>"$tmp/e"
+check "broken dictionary: each bad row is reported with file and line" \
+	sh -c "grep -q 'bad-actors.tsv:1:' '$tmp/e' && grep -q 'bad-actors.tsv:2:' '$tmp/e' && grep -q 'bad-actors.tsv:3:' '$tmp/e'"
+check "broken dictionary: the run still completes" grep -q '"RUS"' "$tmp/o"
