@@ -189,6 +189,23 @@ typedef struct {
 	const char *rule;  /* "chain", "named", "list" (static) */
 } rg_format;
 
+#define RG_NO_ACTOR ((size_t)-1)
+
+/*
+ * An office phrase with its country ("the foreign minister of Azerbaijan"):
+ * resolved to the person in office at the document's date (then also a
+ * mention with via RG_VIA_ROLE), or left unresolved with the reason.
+ */
+typedef struct {
+	const char *office;  /* "foreign-minister", ... (owned by the lexicon) */
+	size_t holder_of;    /* the country or organisation (lexicon index) */
+	size_t person;       /* the holder, or RG_NO_ACTOR */
+	int para, sent;
+	size_t start, end;   /* the office phrase and its country */
+	const char *why;     /* NULL when resolved, else "no date",
+				"no holder known", "several holders" (static) */
+} rg_role;
+
 /* The result of analysing one document.  Init before use; release after. */
 typedef struct {
 	int lang;             /* detected or given */
@@ -202,6 +219,8 @@ typedef struct {
 	size_t n_mentions;
 	rg_format *formats;
 	size_t n_formats;
+	rg_role *roles;       /* office phrases, resolved or not, in text order */
+	size_t n_roles;
 	size_t invalid_bytes; /* ill-formed UTF-8 sequences replaced */
 	void *priv_;          /* scratch kept between calls; do not touch */
 } rg_analysis;
@@ -266,6 +285,23 @@ int rg_reader_next(rg_reader *r, rg_doc *doc);
 
 const rg_reader_stats *rg_reader_get_stats(const rg_reader *r);
 void rg_reader_free(rg_reader *r);
+
+/* ---- the parallel pipeline --------------------------------------------- */
+
+/* Called once per document, in input order, on the thread that called
+ * rg_pipeline_run; a non-zero return stops the run with that error. */
+typedef rg_err (*rg_doc_fn)(void *ctx, const rg_doc *doc, const rg_analysis *an);
+
+/*
+ * Reads every document of `r`, analyses them on `jobs` threads (0: one per
+ * online CPU) and hands each result to `fn` in input order, so the output
+ * is identical whatever the number of jobs.  At most 2 x jobs documents
+ * are in memory at once.  `diag` may be called from several threads at
+ * once; its function must be thread-safe.  Returns the first error of
+ * rg_analyze or fn, RG_ENOMEM, or RG_OK.
+ */
+rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn fn,
+		       void *ctx, const rg_diag *diag);
 
 /* ---- co-mentions ------------------------------------------------------- */
 

@@ -40,6 +40,11 @@ typedef struct {
 	size_t *members;            /* storage of the formats' members */
 	size_t n_members, cap_members;
 	rg_sb key;                  /* scratch for candidate keys */
+	struct rg_role_hit {        /* office phrases found by match.c */
+		size_t a, b;            /* tokens [a, b) */
+		uint32_t phrase;        /* index into lex->role_phrases */
+	} *hits;
+	size_t n_hits, cap_hits, cap_roles;
 } rg_scratch;
 
 /*
@@ -52,6 +57,17 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 /* Finds the actor mentions among the tokens (match.c). */
 rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		       rg_scratch *s);
+
+/* Finds the office phrases among the tokens into s->hits (match.c). */
+rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		      rg_scratch *s);
+
+/*
+ * Resolves the office phrases of s->hits with their countries and the
+ * document date into an->roles and role mentions (roles.c).
+ */
+rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+			rg_scratch *s);
 
 /* Finds the multilateral formats among the mentions (formats.c). */
 rg_err rg_formats_find(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,

@@ -25,6 +25,7 @@ void rg_analysis_release(rg_analysis *an)
 		rg_sb_release(&s->key);
 		free(s->toks);
 		free(s->members);
+		free(s->hits);
 		for (int l = 0; l < RG_NLANG; l++)
 			if (s->sbrk[l])
 				ubrk_close(s->sbrk[l]);
@@ -34,6 +35,7 @@ void rg_analysis_release(rg_analysis *an)
 	free(an->sents);
 	free(an->mentions);
 	free(an->formats);
+	free(an->roles);
 	rg_analysis_init(an);
 }
 
@@ -66,6 +68,8 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	rg_sb_reset(&s->fold);
 	s->n_toks = 0;
 	s->n_members = 0;
+	s->n_hits = 0;
+	an->n_roles = 0;
 	an->n_paras = an->n_sents = an->n_tokens = 0;
 	an->n_mentions = an->n_formats = 0;
 	an->invalid_bytes = 0;
@@ -81,6 +85,8 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	}
 	if ((rc = rg_text_segment(lex, doc, an, s, diag)) ||
 	    (rc = rg_match_tokens(lex, doc, an, s)) ||
+	    (rc = rg_match_roles(lex, doc, an, s)) ||
+	    (rc = rg_roles_resolve(lex, doc, an, s)) ||
 	    (rc = rg_formats_find(lex, doc, an, s)))
 		return rc;
 	return RG_OK;

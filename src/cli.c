@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,13 @@ static int common_option(const rg_command *cmd, rg_ctx *ctx, const char *name,
 						  "(auto, text, jsonl)", arg);
 	} else if (strcmp(name, "max-doc-bytes") == 0) {
 		return rg_cli_size(cmd->name, name, arg, &ctx->max_doc);
+	} else if (strcmp(name, "jobs") == 0) {
+		size_t j;
+		if (rg_cli_size(cmd->name, name, arg, &j))
+			return EXIT_USAGE;
+		if (j > 256)
+			return rg_cli_usage_error(cmd->name, "--jobs is at most 256");
+		ctx->jobs = (int)j;
 	} else if (strcmp(name, "strict") == 0) {
 		ctx->strict = 1;
 	} else if (strcmp(name, "quiet") == 0) {
@@ -147,24 +155,29 @@ int rg_cli_parse(const rg_command *cmd, int argc, char **argv, rg_ctx *ctx,
 	return 0;
 }
 
+/* Diagnostics come from several analysis threads: one line at a time. */
+static pthread_mutex_t diag_mu = PTHREAD_MUTEX_INITIALIZER;
+
 static void print_diag(void *vctx, rg_severity sev, const char *file, long line,
 		       long byte, const char *msg)
 {
 	rg_ctx *ctx = vctx;
+	pthread_mutex_lock(&diag_mu);
 	if (sev == RG_SEV_ERROR)
 		ctx->errors++;
 	else
 		ctx->warnings++;
-	if (ctx->quiet && sev != RG_SEV_ERROR)
-		return;
-	fprintf(stderr, "relgraph: %s: ", sev == RG_SEV_ERROR ? "error" : "warning");
-	if (file && line >= 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
-	else if (file && byte >= 0)
-		fprintf(stderr, "%s: byte %ld: ", file, byte);
-	else if (file)
-		fprintf(stderr, "'%s': ", file);
-	fprintf(stderr, "%s\n", msg);
+	if (!ctx->quiet || sev == RG_SEV_ERROR) {
+		fprintf(stderr, "relgraph: %s: ", sev == RG_SEV_ERROR ? "error" : "warning");
+		if (file && line >= 0)
+			fprintf(stderr, "%s:%ld: ", file, line);
+		else if (file && byte >= 0)
+			fprintf(stderr, "%s: byte %ld: ", file, byte);
+		else if (file)
+			fprintf(stderr, "'%s': ", file);
+		fprintf(stderr, "%s\n", msg);
+	}
+	pthread_mutex_unlock(&diag_mu);
 }
 
 rg_diag rg_cli_diag(rg_ctx *ctx)
@@ -198,39 +211,33 @@ rg_err rg_cli_reader(rg_ctx *ctx, int argc, char **argv, int first, rg_reader **
 			      ctx->input, ctx->max_doc, &d);
 }
 
+static rg_err add_doc(void *c, const rg_doc *doc, const rg_analysis *an)
+{
+	return rg_cooc_add(c, doc, an);
+}
+
 rg_err rg_cli_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
 		     int first, rg_window w, size_t evidence_cap, unsigned types,
 		     rg_cooc **out, rg_reader_stats *stats)
 {
 	rg_reader *r = NULL;
 	rg_cooc *c = NULL;
-	rg_analysis an;
-	rg_doc doc;
 	rg_diag d = rg_cli_diag(ctx);
 	rg_err rc;
-	int k;
-	rg_analysis_init(&an);
 	*out = NULL;
 	if ((rc = rg_cooc_new(&c, lex, w, evidence_cap)) ||
 	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
 		goto out;
 	if (types)
 		rg_cooc_set_types(c, types);
-	while ((k = rg_reader_next(r, &doc)) > 0) {
-		if ((rc = rg_analyze(lex, &doc, &an, &d)) || (rc = rg_cooc_add(c, &doc, &an)))
-			goto out;
-	}
-	if (k < 0) {
-		rc = RG_ENOMEM;
+	if ((rc = rg_pipeline_run(lex, r, ctx->jobs, add_doc, c, &d)))
 		goto out;
-	}
 	*stats = *rg_reader_get_stats(r);
 	*out = c;
 	c = NULL;
 out:
 	if (rc)
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-	rg_analysis_release(&an);
 	rg_reader_free(r);
 	rg_cooc_free(c);
 	return rc;

@@ -30,6 +30,7 @@ typedef struct {
 	{ "input", 0, "FMT", "input format: auto (default), text or jsonl" }, \
 	{ "max-doc-bytes", 0, "N", "skip documents larger than N bytes (default 268435456)" }, \
 	{ "strict", 0, NULL, "exit with status 1 when any document is skipped" }, \
+	{ "jobs", 'j', "N", "analyse documents on N threads (default: all cores)" }, \
 	{ "quiet", 'q', NULL, "print no warnings and no summary" }, \
 	{ "help", 'h', NULL, "show this help" }
 
@@ -50,6 +51,7 @@ typedef struct {
 	rg_input_format input;
 	size_t max_doc;
 	int strict, quiet;
+	int jobs;
 	long warnings, errors;
 } rg_ctx;
 

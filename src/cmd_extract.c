@@ -97,6 +97,21 @@ static int print_json(const rg_lexicon *lex, const rg_doc *doc, const rg_analysi
 	}
 	json_object_set(o, "mentions", ms);
 	json_object_set(o, "formats", fs);
+	json_t *rs = json_array();
+	for (size_t i = 0; rs && i < an->n_roles; i++) {
+		const rg_role *r = &an->roles[i];
+		json_t *j = json_pack("{s:s, s:s, s:o, s:i, s:i, s:I, s:I, s:o}",
+				      "office", r->office,
+				      "of", rg_lexicon_actor(lex, r->holder_of)->id,
+				      "person", r->person == RG_NO_ACTOR ? json_null()
+					: json_string(rg_lexicon_actor(lex, r->person)->id),
+				      "para", r->para, "sent", r->sent,
+				      "start", (json_int_t)r->start, "end", (json_int_t)r->end,
+				      "unresolved", r->why ? json_string(r->why) : json_null());
+		if (j)
+			json_array_append_new(rs, j);
+	}
+	json_object_set_new(o, "roles", rs);
 	if (json_dumpf(o, stdout, JSON_COMPACT) == 0 && putchar('\n') != EOF)
 		rc = 0;
 out:
@@ -131,18 +146,34 @@ static int print_tsv(const rg_lexicon *lex, const rg_doc *doc, const rg_analysis
 	return ferror(stdout) ? -1 : 0;
 }
 
+typedef struct {
+	const rg_lexicon *lex;
+	extract_opts *eo;
+	rg_sb tmp;
+	int write_failed;
+} extract_run;
+
+static rg_err print_doc(void *vrun, const rg_doc *doc, const rg_analysis *an)
+{
+	extract_run *run = vrun;
+	int r = run->eo->tsv ? print_tsv(run->lex, doc, an, run->eo->explain, &run->tmp)
+			     : print_json(run->lex, doc, an, run->eo->explain, &run->tmp);
+	if (r) {
+		run->write_failed = 1;
+		return RG_EIO;
+	}
+	return RG_OK;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	rg_ctx ctx;
 	extract_opts eo = { 0, 0 };
-	int first, status = EXIT_OK, k;
+	int first, status = EXIT_OK;
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
-	rg_analysis an;
-	rg_doc doc;
-	rg_sb tmp = RG_SB_INIT;
+	extract_run run = { NULL, &eo, RG_SB_INIT, 0 };
 	rg_ctx_init(&ctx);
-	rg_analysis_init(&an);
 	int p = rg_cli_parse(&rg_cmd_extract, argc, argv, &ctx, handle, &eo, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
@@ -151,24 +182,16 @@ int cmd_extract(int argc, char **argv)
 		status = EXIT_INPUT;
 		goto out;
 	}
+	run.lex = lex;
 	if (eo.tsv)
 		printf("doc\tlang\tdate\tactor\ttype\tname\tpara\tsent\tstart\tend\tsurface\tvia%s\n",
 		       eo.explain ? "\trule" : "");
-	while ((k = rg_reader_next(r, &doc)) > 0) {
-		rg_err rc = rg_analyze(lex, &doc, &an, &d);
-		if (rc) {
-			fprintf(stderr, "relgraph: error: '%s': %s\n", doc.id, rg_err_str(rc));
-			status = EXIT_INPUT;
-			goto out;
-		}
-		if ((eo.tsv ? print_tsv(lex, &doc, &an, eo.explain, &tmp)
-			    : print_json(lex, &doc, &an, eo.explain, &tmp))) {
-			status = rg_cli_flush() ? EXIT_INPUT : EXIT_INPUT;
-			goto out;
-		}
-	}
-	if (k < 0) {
-		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+	rg_err rc = rg_pipeline_run(lex, r, ctx.jobs, print_doc, &run, &d);
+	if (rc) {
+		if (run.write_failed)
+			rg_cli_flush();
+		else
+			fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
 		status = EXIT_INPUT;
 		goto out;
 	}
@@ -176,8 +199,7 @@ int cmd_extract(int argc, char **argv)
 	if (!status)
 		status = rg_cli_finish(&ctx, rg_reader_get_stats(r));
 out:
-	rg_sb_release(&tmp);
-	rg_analysis_release(&an);
+	rg_sb_release(&run.tmp);
 	rg_reader_free(r);
 	rg_lexicon_free(lex);
 	return status;

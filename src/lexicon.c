@@ -14,7 +14,7 @@
 #include "lexicon.h"
 
 static const char *const kind_names[RG_AK_N] = {
-	"name", "alias", "adj", "acronym", "surname", "block"
+	"name", "alias", "adj", "acronym", "surname", "block", "role"
 };
 
 /* ---- trie ---------------------------------------------------------------- */
@@ -98,7 +98,7 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 {
 	rg_err rc = RG_OK;
 	struct stem_edge_ctx sc = { lex, 0, 0, RG_SB_INIT };
-	uint32_t node = 0;
+	uint32_t node = kind == RG_AK_ROLE ? lex->role_root : 0;
 	int n_words = 0;
 	for (const char *w = folded; *w;) {
 		size_t n = strcspn(w, " ");
@@ -262,7 +262,7 @@ static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *
 		char *f[5];
 		int nf = rg_tsv_split(line, f, 5);
 		int kind = -1;
-		for (int k = 0; nf == 5 && k < RG_AK_N; k++)
+		for (int k = 0; nf == 5 && k < RG_AK_ROLE; k++)
 			if (strcmp(f[3], kind_names[k]) == 0)
 				kind = k;
 		int lang = nf == 5 ? rg_lang_parse(f[2]) : RG_LANG_NONE;
@@ -373,8 +373,9 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	rg_strmap_init(&lex->conjunctions);
 	rg_u64map_init(&lex->edges);
 	uint32_t root;
-	if ((rc = new_node(lex, &root)))
+	if ((rc = new_node(lex, &root)) || (rc = new_node(lex, &lex->role_root)))
 		goto out;
+	rg_strmap_init(&lex->connectors);
 
 	if ((rc = rg_sb_addf(&path, "%s/fold.tsv", datadir)) ||
 	    (rc = rg_fold_build(&lex->fold, path.buf, diag)))
@@ -408,6 +409,19 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	if ((rc = rg_sb_addf(&path, "%s/formats.tsv", datadir)) ||
 	    (rc = rg_formats_load(lex, path.buf, diag)))
 		goto out;
+	{
+		rg_sb p2 = RG_SB_INIT;
+		rg_sb_reset(&path);
+		if ((rc = rg_sb_addf(&path, "%s/roles.tsv", datadir)) ||
+		    (rc = rg_sb_addf(&p2, "%s/offices.tsv", datadir))) {
+			rg_sb_release(&p2);
+			goto out;
+		}
+		rc = rg_roles_load(lex, path.buf, p2.buf, diag);
+		rg_sb_release(&p2);
+		if (rc)
+			goto out;
+	}
 	for (size_t i = 0; i < n_extra; i++) {
 		rc = load_actor_file(lex, extra[i], diag);
 		if (rc)
@@ -456,6 +470,7 @@ void rg_lexicon_free(rg_lexicon *lex)
 	free(lex->terms);
 	rg_affixes_release(lex);
 	rg_formats_release(lex);
+	rg_roles_release(lex);
 	rg_fold_release(&lex->fold);
 	free(lex);
 }

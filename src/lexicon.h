@@ -19,6 +19,7 @@ enum {
 	RG_AK_ACRONYM,
 	RG_AK_SURNAME,
 	RG_AK_BLOCK,
+	RG_AK_ROLE,      /* an office phrase (data/roles.tsv); its own trie root */
 	RG_AK_N
 };
 
@@ -90,6 +91,24 @@ struct rg_lexicon {
 	rg_strmap cues;           /* folded cue word -> 1 ("trilateral"...) */
 	rg_strmap conjunctions;   /* folded list conjunction -> 1 ("and"...) */
 
+	/* offices (data/roles.tsv, data/offices.tsv), see roles.c */
+	uint32_t role_root;       /* trie root of the office phrases */
+	struct rg_role_phrase {
+		uint16_t office;      /* index into office_names */
+		uint8_t many;         /* plural: "the foreign ministers of" */
+	} *role_phrases;
+	size_t n_role_phrases;
+	char **office_names;
+	size_t n_office_names;
+	struct rg_office_term {
+		uint32_t holder_of;   /* country or organisation */
+		uint32_t person;
+		uint16_t office;
+		char start[11], end[11]; /* "YYYY-MM-DD"; end "" = still in office */
+	} *office_terms;
+	size_t n_office_terms;
+	rg_strmap connectors;     /* words allowed between an office and its country */
+
 	/* rule_names[kind][modifiers]: "alias+suffix" etc., for --explain */
 	char *rule_names[RG_AK_N][32];
 };
@@ -116,6 +135,11 @@ void rg_affixes_release(rg_lexicon *lex);
  */
 rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag);
 void rg_formats_release(rg_lexicon *lex);
+
+/* Loads the office phrases and holders (roles.c). */
+rg_err rg_roles_load(rg_lexicon *lex, const char *roles_tsv, const char *offices_tsv,
+		     const rg_diag *diag);
+void rg_roles_release(rg_lexicon *lex);
 
 /* Registers one alias row in the matcher (lexicon.c). */
 rg_err rg_lexicon_add_alias(rg_lexicon *lex, const char *folded, uint32_t actor,

@@ -341,3 +341,32 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	free(cl);
 	return rc;
 }
+
+rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		      rg_scratch *s)
+{
+	int depth = lex->max_alias_words > 0 ? lex->max_alias_words : 1;
+	cand_list *cl;
+	if (!lex->n_role_phrases)
+		return RG_OK;
+	if (!(cl = malloc((size_t)depth * sizeof *cl)))
+		return RG_ENOMEM;
+	(void)doc;
+	for (size_t t = 0; t < s->n_toks;) {
+		best_match m = { 0, 0, 0, 0, 0 };
+		walk(lex, an, s, lex->role_root, t, 0, s->toks[t].para, 0, 0, 0, cl, &m);
+		uint32_t term = m.end ? lex->node_term[m.node] : UINT32_MAX;
+		if (term == UINT32_MAX) {
+			t++;
+			continue;
+		}
+		if (rg_grow(&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits)) {
+			free(cl);
+			return RG_ENOMEM;
+		}
+		s->hits[s->n_hits++] = (struct rg_role_hit){ t, m.end, lex->terms[term].actor };
+		t = m.end;
+	}
+	free(cl);
+	return RG_OK;
+}

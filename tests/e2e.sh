@@ -101,3 +101,11 @@ $RGRUN extract --actors "$tmp/bad-actors.tsv" "$tmp/good.txt" >"$tmp/o" 2>"$tmp/
 check "broken dictionary: each bad row is reported with file and line" \
 	sh -c "grep -q 'bad-actors.tsv:1:' '$tmp/e' && grep -q 'bad-actors.tsv:2:' '$tmp/e' && grep -q 'bad-actors.tsv:3:' '$tmp/e'"
 check "broken dictionary: the run still completes" grep -q '"RUS"' "$tmp/o"
+
+# -- parallel analysis gives the same output as one job -----------------------
+$RGRUN extract --jobs 1 data/samples >"$tmp/j1" 2>/dev/null
+$RGRUN extract --jobs 3 data/samples >"$tmp/j3" 2>/dev/null
+check "extract --jobs 3 prints exactly what --jobs 1 prints" cmp "$tmp/j1" "$tmp/j3"
+$RGRUN rank --jobs 1 --top 0 --format tsv data/samples >"$tmp/r1" 2>/dev/null
+$RGRUN rank --jobs 2 --top 0 --format tsv data/samples >"$tmp/r2" 2>/dev/null
+check "rank --jobs 2 ranks exactly as --jobs 1" cmp "$tmp/r1" "$tmp/r2"

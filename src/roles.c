@@ -1,0 +1,334 @@
+/*
+ * roles.c - officials named by their office: loads the office phrases
+ * (data/roles.tsv) into their own trie root and the office holders with
+ * their terms (data/offices.tsv); after matching, pairs each office phrase
+ * with the country next to it ("the foreign minister of Azerbaijan",
+ * "Azerbaijani foreign minister", «وزير الخارجية القطري», plural lists) and
+ * resolves it to the person in office at the document's date.  Without a
+ * date, or with no or several holders, the office stays unresolved and
+ * says why; nothing is guessed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+/* ---- loading ------------------------------------------------------------ */
+
+static int office_index(rg_lexicon *lex, const char *name)
+{
+	for (size_t i = 0; i < lex->n_office_names; i++)
+		if (strcmp(lex->office_names[i], name) == 0)
+			return (int)i;
+	char **nn = realloc(lex->office_names, (lex->n_office_names + 1) * sizeof *nn);
+	if (!nn)
+		return -1;
+	lex->office_names = nn;
+	if (!(nn[lex->n_office_names] = rg_strdup(name)))
+		return -1;
+	return (int)lex->n_office_names++;
+}
+
+/* Normalises "YYYY", "YYYY-MM" or "YYYY-MM-DD" to a full date; 0 if bad. */
+static int term_date(const char *s, int is_end, char out[11])
+{
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	memcpy(out, s, n);
+	if (n == 4)
+		memcpy(out + 4, is_end ? "-12-31" : "-01-01", 6);
+	else if (n == 7)
+		memcpy(out + 7, is_end ? "-31" : "-01", 3);
+	out[10] = '\0';
+	return 1;
+}
+
+static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *diag)
+{
+	rg_err rc = RG_OK;
+	char *text = NULL;
+	size_t len;
+	rg_sb folded = RG_SB_INIT;
+	if (rg_file_read(path, &text, &len)) {
+		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read office phrases");
+		return RG_EDATA;
+	}
+	long lineno = 0;
+	char *cur = text, *line;
+	while ((line = rg_line_next(&cur, &lineno))) {
+		if (rg_line_skip(line))
+			continue;
+		char *f[4];
+		int nf = rg_tsv_split(line, f, 4);
+		int lang = nf == 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
+		int conn = nf == 4 && strcmp(f[0], "connector") == 0;
+		int many = nf == 4 && strcmp(f[2], "many") == 0;
+		if (nf != 4 || lang == RG_LANG_NONE ||
+		    (!conn && !many && strcmp(f[2], "one") != 0)) {
+			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1,
+				     "expected office, lang, number (one or many) and phrase");
+			continue;
+		}
+		if ((rc = rg_fold_words(&lex->fold, f[3], strlen(f[3]), &folded)))
+			goto out;
+		if (!folded.len)
+			continue;
+		if (conn) {
+			if ((rc = rg_strmap_put(&lex->connectors, folded.buf, folded.len, 1, NULL)))
+				goto out;
+			continue;
+		}
+		int office = office_index(lex, f[0]);
+		struct rg_role_phrase *np = realloc(lex->role_phrases,
+						    (lex->n_role_phrases + 1) * sizeof *np);
+		if (office < 0 || !np) {
+			if (np)
+				lex->role_phrases = np;
+			rc = RG_ENOMEM;
+			goto out;
+		}
+		lex->role_phrases = np;
+		np[lex->n_role_phrases] = (struct rg_role_phrase){ (uint16_t)office,
+								   (uint8_t)many };
+		if ((rc = rg_lexicon_add_alias(lex, folded.buf, (uint32_t)lex->n_role_phrases++,
+					       RG_AK_ROLE, lang)))
+			goto out;
+	}
+out:
+	free(text);
+	rg_sb_release(&folded);
+	return rc;
+}
+
+static rg_err load_holders(rg_lexicon *lex, const char *path, const rg_diag *diag)
+{
+	rg_err rc = RG_OK;
+	char *text = NULL;
+	size_t len;
+	if (rg_file_read(path, &text, &len)) {
+		/* no holders: offices stay unresolved, which is not an error */
+		rg_diag_emit(diag, RG_SEV_WARNING, path, -1, -1,
+			     "cannot read office holders; offices stay unresolved");
+		return RG_OK;
+	}
+	long lineno = 0;
+	char *cur = text, *line;
+	while ((line = rg_line_next(&cur, &lineno))) {
+		if (rg_line_skip(line))
+			continue;
+		char *f[6];
+		int nf = rg_tsv_split(line, f, 6);
+		struct rg_office_term t;
+		memset(&t, 0, sizeof t);
+		long holder = nf >= 4 ? rg_lexicon_find(lex, f[0]) : -1;
+		long person = nf >= 4 ? rg_lexicon_find(lex, f[2]) : -1;
+		const char *why = NULL;
+		if (nf < 4)
+			why = "expected holder_of, office, person, start and end";
+		else if (holder < 0)
+			why = "unknown country or organisation";
+		else if (person < 0 || lex->actors[person].type != RG_TYPE_PERSON)
+			why = "unknown person";
+		else if (!term_date(f[3], 0, t.start) ||
+			 (nf >= 5 && f[4][0] && !term_date(f[4], 1, t.end)))
+			why = "dates must be YYYY, YYYY-MM or YYYY-MM-DD";
+		if (why) {
+			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1, "%s; row skipped", why);
+			continue;
+		}
+		int office = office_index(lex, f[1]);
+		struct rg_office_term *nt = realloc(lex->office_terms,
+						    (lex->n_office_terms + 1) * sizeof *nt);
+		if (office < 0 || !nt) {
+			if (nt)
+				lex->office_terms = nt;
+			rc = RG_ENOMEM;
+			break;
+		}
+		lex->office_terms = nt;
+		t.holder_of = (uint32_t)holder;
+		t.person = (uint32_t)person;
+		t.office = (uint16_t)office;
+		nt[lex->n_office_terms++] = t;
+	}
+	free(text);
+	return rc;
+}
+
+rg_err rg_roles_load(rg_lexicon *lex, const char *roles_tsv, const char *offices_tsv,
+		     const rg_diag *diag)
+{
+	rg_err rc = load_phrases(lex, roles_tsv, diag);
+	return rc ? rc : load_holders(lex, offices_tsv, diag);
+}
+
+void rg_roles_release(rg_lexicon *lex)
+{
+	for (size_t i = 0; i < lex->n_office_names; i++)
+		free(lex->office_names[i]);
+	free(lex->office_names);
+	free(lex->role_phrases);
+	free(lex->office_terms);
+	rg_strmap_release(&lex->connectors);
+	lex->office_names = NULL;
+	lex->role_phrases = NULL;
+	lex->office_terms = NULL;
+	lex->n_office_names = lex->n_role_phrases = lex->n_office_terms = 0;
+}
+
+/* ---- resolution ----------------------------------------------------------- */
+
+/* The index of the last token of mention m. */
+static size_t last_token(const rg_scratch *s, const rg_mention *m)
+{
+	size_t t = m->tok;
+	while (t + 1 < s->n_toks && s->toks[t].end < m->end)
+		t++;
+	return t;
+}
+
+static int in_set(const rg_strmap *set, const rg_scratch *s, size_t t)
+{
+	return rg_strmap_get(set, s->fold.buf + s->toks[t].fold_off,
+			     s->toks[t].fold_len) != UINT32_MAX;
+}
+
+static int is_holder_type(const rg_lexicon *lex, size_t actor)
+{
+	rg_actor_type t = lex->actors[actor].type;
+	return t == RG_TYPE_COUNTRY || t == RG_TYPE_ORG;
+}
+
+/* Whether a person is named right next to tokens [a, b). */
+static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
+			 const rg_scratch *s, size_t a, size_t b)
+{
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		const rg_mention *m = &an->mentions[i];
+		if (lex->actors[m->actor].type != RG_TYPE_PERSON || m->via == RG_VIA_ROLE)
+			continue;
+		size_t first = m->tok, last = last_token(s, m);
+		if ((first >= a && first <= b + 1) || last + 1 == a || last + 2 == a ||
+		    (first <= a && last >= a))
+			return 1;
+	}
+	return 0;
+}
+
+/* The holder of `office` for `holder_of` at `date`: 1 found, 0 none, 2 several. */
+static int holder_at(const rg_lexicon *lex, size_t holder_of, int office,
+		     const char *date, size_t *person)
+{
+	int n = 0;
+	for (size_t i = 0; i < lex->n_office_terms; i++) {
+		const struct rg_office_term *t = &lex->office_terms[i];
+		if (t->holder_of != holder_of || t->office != office ||
+		    strcmp(date, t->start) < 0 || (t->end[0] && strcmp(date, t->end) > 0))
+			continue;
+		if (n && *person == t->person)
+			continue;
+		*person = t->person;
+		n++;
+	}
+	return n > 1 ? 2 : n;
+}
+
+static rg_err add_role(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
+		       const struct rg_role_hit *h, const rg_mention *c)
+{
+	int office = lex->role_phrases[h->phrase].office;
+	rg_role r;
+	r.office = lex->office_names[office];
+	r.holder_of = c->actor;
+	r.person = RG_NO_ACTOR;
+	r.para = s->toks[h->a].para;
+	r.sent = s->toks[h->a].sent;
+	r.start = s->toks[h->a].start < c->start ? s->toks[h->a].start : c->start;
+	r.end = s->toks[h->b - 1].end > c->end ? s->toks[h->b - 1].end : c->end;
+	r.why = NULL;
+	size_t person = RG_NO_ACTOR;
+	if (!an->date[0])
+		r.why = "no date";
+	else {
+		int k = holder_at(lex, c->actor, office, an->date, &person);
+		r.why = k == 0 ? "no holder known" : k == 2 ? "several holders" : NULL;
+	}
+	if (!r.why)
+		r.person = person;
+	if (rg_grow(&an->roles, &s->cap_roles, an->n_roles + 1, sizeof *an->roles))
+		return RG_ENOMEM;
+	an->roles[an->n_roles++] = r;
+	if (r.why)
+		return RG_OK;
+	if (rg_grow(&an->mentions, &s->cap_mentions, an->n_mentions + 1,
+		    sizeof *an->mentions))
+		return RG_ENOMEM;
+	an->mentions[an->n_mentions++] = (rg_mention){
+		person, r.para, r.sent, h->a, r.start, r.end, RG_VIA_ROLE,
+		lex->rule_names[RG_AK_ROLE][0] };
+	return RG_OK;
+}
+
+static int cmp_mention(const void *x, const void *y)
+{
+	const rg_mention *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return (int)a->via - (int)b->via;
+}
+
+rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+			rg_scratch *s)
+{
+	size_t n_named = an->n_mentions;
+	(void)doc;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const struct rg_role_hit *hit = &s->hits[h];
+		if (person_beside(lex, an, s, hit->a, hit->b))
+			continue;
+		/* the country after the office, past connector words ("of the") */
+		size_t found = 0;
+		size_t next_tok = hit->b;
+		for (size_t i = 0; i < n_named; i++) {
+			const rg_mention *m = &an->mentions[i];
+			if (m->tok < hit->b - 1 || !is_holder_type(lex, m->actor) ||
+			    m->via == RG_VIA_ROLE)
+				continue;
+			size_t t = next_tok;
+			while (t < m->tok && (in_set(&lex->connectors, s, t) ||
+					      (found && in_set(&lex->conjunctions, s, t))))
+				t++;
+			if (m->tok > t || s->toks[m->tok].para != s->toks[hit->a].para)
+				break;
+			rg_err rc = add_role(lex, an, s, hit, &an->mentions[i]);
+			if (rc)
+				return rc;
+			found++;
+			next_tok = last_token(s, &an->mentions[i]) + 1;
+			if (!lex->role_phrases[hit->phrase].many)
+				break;
+		}
+		if (found || hit->a == 0)
+			continue;
+		/* else the country (or adjective) just before it */
+		for (size_t i = n_named; i-- > 0;) {
+			const rg_mention *m = &an->mentions[i];
+			if (m->tok >= hit->a || !is_holder_type(lex, m->actor))
+				continue;
+			if (last_token(s, m) + 1 == hit->a &&
+			    s->toks[m->tok].para == s->toks[hit->a].para) {
+				rg_err rc = add_role(lex, an, s, hit, m);
+				if (rc)
+					return rc;
+			}
+			break;
+		}
+	}
+	if (an->n_mentions > n_named)
+		qsort(an->mentions, an->n_mentions, sizeof *an->mentions, cmp_mention);
+	return RG_OK;
+}
