@@ -19,7 +19,8 @@ enum {
 	RG_TF_ARABIC = 8,
 	RG_TF_GLUED = 16,    /* only spaces or hyphens since the previous token */
 	RG_TF_HYPHEN = 32,   /* a hyphen or dash since the previous token */
-	RG_TF_CASED = 64     /* has a letter of a cased script */
+	RG_TF_CASED = 64,    /* has a letter of a cased script */
+	RG_TF_INITIAL = 128  /* begins with a capital */
 };
 
 typedef struct {

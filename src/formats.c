@@ -120,7 +120,7 @@ rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 			rc = RG_ENOMEM;
 			goto out;
 		}
-		if ((rc = rg_lexicon_add_alias(lex, folded.buf, actor, RG_AK_NAME, lang)) ||
+		if ((rc = rg_lexicon_add_alias(lex, folded.buf, actor, RG_AK_NAME, lang, 0)) ||
 		    (rc = add_named(lex, actor, f[4], path, lineno, diag)))
 			goto out;
 	}

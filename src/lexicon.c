@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "lexicon.h"
 
 static const char *const kind_names[RG_AK_N] = {
-	"name", "alias", "adj", "acronym", "surname", "block", "role"
+	"name", "alias", "adj", "acronym", "surname", "weak", "block", "role"
 };
 
 /* ---- trie ---------------------------------------------------------------- */
@@ -72,29 +75,53 @@ static int is_arabic_word(const char *w, size_t n)
 	return n >= 2 && (unsigned char)w[0] >= 0xD8 && (unsigned char)w[0] <= 0xDB;
 }
 
+/*
+ * Russian words that share a stem share a trie node ("российская" in
+ * "Российская Федерация" and the adjective "российский"), because the
+ * matcher treats them as the same word.  find_stem_child looks for a node
+ * a sibling of the same stem already made; add_stem_edge links the stems.
+ */
 struct stem_edge_ctx {
 	rg_lexicon *lex;
 	uint32_t node, child;
 	rg_sb key;
 };
 
+static rg_err stem_id(struct stem_edge_ctx *c, const char *stem, size_t n, uint32_t *id)
+{
+	rg_sb_reset(&c->key);
+	if (rg_sb_addc(&c->key, RG_STEM_KEY) || rg_sb_add(&c->key, stem, n))
+		return RG_ENOMEM;
+	return word_id(c->lex, c->key.buf, c->key.len, id);
+}
+
+static rg_err find_stem_child(void *vctx, const char *stem, size_t n)
+{
+	struct stem_edge_ctx *c = vctx;
+	uint32_t id;
+	if (c->child != UINT32_MAX)
+		return RG_OK;
+	if (stem_id(c, stem, n, &id))
+		return RG_ENOMEM;
+	c->child = rg_u64map_get(&c->lex->edges, edge_key(c->node, id));
+	return RG_OK;
+}
+
 static rg_err add_stem_edge(void *vctx, const char *stem, size_t n)
 {
 	struct stem_edge_ctx *c = vctx;
 	uint32_t id;
-	rg_sb_reset(&c->key);
-	if (rg_sb_addc(&c->key, RG_STEM_KEY) || rg_sb_add(&c->key, stem, n) ||
-	    word_id(c->lex, c->key.buf, c->key.len, &id))
+	if (stem_id(c, stem, n, &id))
 		return RG_ENOMEM;
 	uint64_t k = edge_key(c->node, id);
 	if (rg_u64map_get(&c->lex->edges, k) != UINT32_MAX)
-		return RG_OK; /* another word of the same stem got here first */
+		return RG_OK; /* a word of the same stem got here first */
 	return rg_u64map_put(&c->lex->edges, k, c->child);
 }
 
 /* Inserts the words of `folded` (space-separated) into the trie. */
 static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
-			  uint32_t alias, uint8_t kind)
+			  uint32_t alias, uint8_t kind, uint8_t capital)
 {
 	rg_err rc = RG_OK;
 	struct stem_edge_ctx sc = { lex, 0, 0, RG_SB_INIT };
@@ -105,13 +132,20 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 		uint32_t id, child;
 		if ((rc = word_id(lex, w, n, &id)))
 			goto out;
+		int cyr = is_cyrillic_word(w, n);
 		child = rg_u64map_get(&lex->edges, edge_key(node, id));
-		if (child == UINT32_MAX) {
-			if ((rc = new_node(lex, &child)) ||
-			    (rc = rg_u64map_put(&lex->edges, edge_key(node, id), child)))
+		if (child == UINT32_MAX && cyr) {
+			sc.node = node;
+			sc.child = UINT32_MAX;
+			if ((rc = each_stem(lex, w, n, find_stem_child, &sc)))
 				goto out;
+			child = sc.child;
 		}
-		if (is_cyrillic_word(w, n)) {
+		if (child == UINT32_MAX && (rc = new_node(lex, &child)))
+			goto out;
+		if ((rc = rg_u64map_put(&lex->edges, edge_key(node, id), child)))
+			goto out;
+		if (cyr) {
 			sc.node = node;
 			sc.child = child;
 			if ((rc = each_stem(lex, w, n, add_stem_edge, &sc)))
@@ -130,7 +164,8 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 	if ((rc = rg_grow(&lex->terms, &lex->cap_terms, lex->n_terms + 1,
 			  sizeof *lex->terms)))
 		goto out;
-	lex->terms[lex->n_terms] = (rg_term){ actor, alias, lex->node_term[node], kind };
+	lex->terms[lex->n_terms] = (rg_term){ actor, alias, lex->node_term[node], kind,
+					      capital };
 	lex->node_term[node] = (uint32_t)lex->n_terms++;
 out:
 	rg_sb_release(&sc.key);
@@ -144,9 +179,9 @@ out:
  * nothing between their parts).
  */
 static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
-			    uint32_t alias, uint8_t kind, int lang)
+			    uint32_t alias, uint8_t kind, int lang, uint8_t capital)
 {
-	rg_err rc = trie_insert(lex, folded, actor, alias, kind);
+	rg_err rc = trie_insert(lex, folded, actor, alias, kind, capital);
 	rg_sb v = RG_SB_INIT;
 	if (rc)
 		return rc;
@@ -159,7 +194,7 @@ static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 			continue;
 		rg_sb_reset(&v);
 		if ((rc = rg_sb_adds(&v, folded + a->len)) ||
-		    (rc = trie_insert(lex, v.buf, actor, alias, kind)))
+		    (rc = trie_insert(lex, v.buf, actor, alias, kind, capital)))
 			goto out;
 	}
 	if (strchr(folded, ' ') && is_arabic_word(folded, strlen(folded))) {
@@ -167,7 +202,7 @@ static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 		for (const char *p = folded; *p; p++)
 			if (*p != ' ' && (rc = rg_sb_addc(&v, *p)))
 				goto out;
-		rc = trie_insert(lex, v.buf, actor, alias, kind);
+		rc = trie_insert(lex, v.buf, actor, alias, kind, capital);
 	}
 out:
 	rg_sb_release(&v);
@@ -175,7 +210,7 @@ out:
 }
 
 rg_err rg_lexicon_add_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
-			    int kind, int lang)
+			    int kind, int lang, int capital)
 {
 	if (rg_grow(&lex->aliases, &lex->cap_aliases, lex->n_aliases + 1,
 		    sizeof *lex->aliases))
@@ -189,10 +224,23 @@ rg_err rg_lexicon_add_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 	al->lang = (int8_t)lang;
 	lex->n_aliases++;
 	return compile_alias(lex, al->text, actor, (uint32_t)lex->n_aliases - 1,
-			     (uint8_t)kind, lang);
+			     (uint8_t)kind, lang, (uint8_t)capital);
 }
 
 /* ---- loading ------------------------------------------------------------- */
+
+/* Whether the first letter of s is a capital of a cased script. */
+static int starts_upper(const char *s)
+{
+	int32_t i = 0, n = (int32_t)strlen(s);
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c >= 0 && u_isalpha(c))
+			return u_isUUppercase(c);
+	}
+	return 0;
+}
 
 static int valid_id(const char *id)
 {
@@ -306,7 +354,8 @@ static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *
 				goto out;
 			}
 		}
-		if ((rc = rg_lexicon_add_alias(lex, folded.buf, actor, kind, lang)))
+		if ((rc = rg_lexicon_add_alias(lex, folded.buf, actor, kind, lang,
+					       starts_upper(f[4]))))
 			goto out;
 	}
 out:

@@ -18,6 +18,7 @@ enum {
 	RG_AK_ADJ,
 	RG_AK_ACRONYM,
 	RG_AK_SURNAME,
+	RG_AK_WEAK,      /* a name that is also a common word or first name */
 	RG_AK_BLOCK,
 	RG_AK_ROLE,      /* an office phrase (data/roles.tsv); its own trie root */
 	RG_AK_N
@@ -53,6 +54,8 @@ typedef struct {
 	uint32_t alias;  /* index into rg_lexicon.aliases */
 	uint32_t next;   /* next term of the same node, or UINT32_MAX */
 	uint8_t kind;    /* RG_AK_* */
+	uint8_t capital; /* written with a capital: in cased scripts the text
+			    must be too ("Turkey", not "turkey") */
 } rg_term;
 
 typedef struct {
@@ -143,7 +146,7 @@ void rg_roles_release(rg_lexicon *lex);
 
 /* Registers one alias row in the matcher (lexicon.c). */
 rg_err rg_lexicon_add_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
-			    int kind, int lang);
+			    int kind, int lang, int capital);
 
 /* The actor with `id`, created with `type` if new; RG_EINPUT (reported) on a
  * type conflict (lexicon.c). */

@@ -232,7 +232,7 @@ static int kind_rank(int kind)
 {
 	switch (kind) {
 	case RG_AK_BLOCK: return 0;
-	case RG_AK_NAME: case RG_AK_ALIAS: return 1;
+	case RG_AK_NAME: case RG_AK_ALIAS: case RG_AK_WEAK: return 1;
 	case RG_AK_ADJ: return 2;
 	case RG_AK_ACRONYM: return 3;
 	default: return 4;
@@ -253,19 +253,28 @@ static int named_before(const rg_analysis *an, size_t actor)
  * Chooses the term of a matched node: a block beats everything; then
  * names, adjectives, acronyms (if written as one), and last surnames,
  * which resolve only when one person has that surname or one of them was
- * named in full earlier.  Returns 0 when nothing may be reported, 1 with
- * *term set, or -1 for a block.
+ * named in full earlier.  A name written with a capital in the dictionary
+ * matches a word of a cased script only when that word has one too
+ * ("Turkey", not "turkey"), unless an adjective ending was removed
+ * ("rusiyalı").  *weak tells whether the chosen actor's form is listed as
+ * weak (checked against its neighbours later).  Returns 0 when nothing may
+ * be reported, 1 with *term set, or -1 for a block.
  */
 static int choose_term(const rg_lexicon *lex, const rg_doc *doc, const rg_analysis *an,
-		       const rg_scratch *s, uint32_t node, size_t a, size_t b,
-		       uint32_t *term)
+		       const rg_scratch *s, const best_match *m, size_t a,
+		       uint32_t *term, int *weak)
 {
 	uint32_t pick = UINT32_MAX, only = UINT32_MAX, named = UINT32_MAX;
 	int n_surnames = 0, n_named = 0;
-	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next) {
+	size_t b = m->end;
+	int lower = (s->toks[a].flags & RG_TF_CASED) && !(s->toks[a].flags & RG_TF_INITIAL) &&
+		    !m->adj;
+	for (uint32_t t = lex->node_term[m->node]; t != UINT32_MAX; t = lex->terms[t].next) {
 		const rg_term *tm = &lex->terms[t];
 		if (tm->kind == RG_AK_BLOCK)
 			return -1;
+		if (tm->capital && lower)
+			continue;
 		if (tm->kind == RG_AK_ACRONYM && !acronym_ok(doc, s, a, b))
 			continue;
 		if (tm->kind == RG_AK_SURNAME) {
@@ -291,7 +300,29 @@ static int choose_term(const rg_lexicon *lex, const rg_doc *doc, const rg_analys
 	if (pick == UINT32_MAX)
 		return 0;
 	*term = pick;
+	*weak = 0;
+	for (uint32_t t = lex->node_term[m->node]; t != UINT32_MAX; t = lex->terms[t].next)
+		if (lex->terms[t].kind == RG_AK_WEAK && lex->terms[t].actor == lex->terms[pick].actor)
+			*weak = 1;
 	return 1;
+}
+
+/*
+ * A weak name ("Jordan", "Chad", "Georgia") next to a capitalised word that
+ * is no mention is part of a longer proper name ("Michael Jordan", "Chad
+ * Miller"), so it is dropped.  `covered` marks the tokens of mentions.
+ */
+static int weak_in_name(const rg_doc *doc, const rg_scratch *s, const uint8_t *covered,
+			size_t a, size_t b)
+{
+	if (a > 0 && s->toks[a].flags & RG_TF_GLUED && !(s->toks[a].flags & RG_TF_HYPHEN) &&
+	    s->toks[a - 1].sent == s->toks[a].sent && (s->toks[a - 1].flags & RG_TF_INITIAL) &&
+	    !covered[a - 1])
+		return 1;
+	(void)doc;
+	return b < s->n_toks && (s->toks[b].flags & RG_TF_GLUED) &&
+	       !(s->toks[b].flags & RG_TF_HYPHEN) && s->toks[b].sent == s->toks[a].sent &&
+	       (s->toks[b].flags & RG_TF_INITIAL) && !covered[b];
 }
 
 static rg_err add_mention(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
@@ -323,22 +354,56 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	rg_err rc = RG_OK;
 	int depth = lex->max_alias_words > 0 ? lex->max_alias_words : 1;
 	cand_list *cl = malloc((size_t)depth * sizeof *cl);
+	size_t *weak = NULL, n_weak = 0, cap_weak = 0;
+	uint8_t *covered = NULL;
 	if (!cl)
 		return RG_ENOMEM;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
 		walk(lex, an, s, 0, t, 0, s->toks[t].para, 0, 0, 0, cl, &m);
 		uint32_t term;
-		int r = m.end ? choose_term(lex, doc, an, s, m.node, t, m.end, &term) : 0;
+		int is_weak = 0;
+		int r = m.end ? choose_term(lex, doc, an, s, &m, t, &term, &is_weak) : 0;
 		if (r == 0) {
 			t++;
 			continue;
 		}
+		if (r > 0 && is_weak &&
+		    (rc = rg_grow(&weak, &cap_weak, n_weak + 1, sizeof *weak)))
+			goto out;
+		if (r > 0 && is_weak)
+			weak[n_weak++] = an->n_mentions;
 		if (r > 0 && (rc = add_mention(lex, an, s, &lex->terms[term], t, m.end, &m)))
-			break;
+			goto out;
 		t = m.end;
 	}
+	if (!n_weak)
+		goto out;
+	if (!(covered = calloc(s->n_toks, 1))) {
+		rc = RG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < an->n_mentions; i++)
+		for (size_t t = an->mentions[i].tok; t < s->n_toks &&
+		     s->toks[t].start < an->mentions[i].end; t++)
+			covered[t] = 1;
+	size_t keep = 0, w = 0;
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		if (w < n_weak && weak[w] == i) {
+			w++;
+			size_t b = an->mentions[i].tok;
+			while (b < s->n_toks && s->toks[b].start < an->mentions[i].end)
+				b++;
+			if (weak_in_name(doc, s, covered, an->mentions[i].tok, b))
+				continue;
+		}
+		an->mentions[keep++] = an->mentions[i];
+	}
+	an->n_mentions = keep;
+out:
 	free(cl);
+	free(weak);
+	free(covered);
 	return rc;
 }
 

@@ -1,10 +1,8 @@
 /*
  * render.c - the last stage of the pipeline: draws an rg_network and its
  * rg_metrics with Graphviz (cgraph + gvc, in process) as SVG, PNG, PDF or
- * laid-out DOT.  It also reads the viz/ *.style files (the format is described
- * at the top of viz/light.style); the built-in style below must stay identical
- * to viz/light.style, which test_render checks.  Every Graphviz call of
- * relgraph lives in this file.
+ * laid-out DOT, styled by a viz/ *.style file (format: viz/light.style, whose
+ * values are built in below).  Every Graphviz call of relgraph lives here.
  */
 #include <errno.h>
 #include <math.h>
@@ -23,10 +21,10 @@
 /* Above this many nodes the default layout is sfdp instead of neato. */
 #define NEATO_MAX_NODES 150
 
-/* The settings of viz/light.style, used when no style file is given. */
+/* The settings of viz/light.style, used when no style file is given; keep identical. */
 static const char builtin_style[] =
 	"graph.bgcolor = #FFFFFF\n"
-	"graph.fontname = Noto Sans\n"
+	"graph.fontname = Noto Sans,Noto Sans Arabic\n"
 	"graph.fontsize = 12\n"
 	"graph.fontcolor = #1A1A1A\n"
 	"graph.labelloc = t\n"
@@ -37,11 +35,11 @@ static const char builtin_style[] =
 	"graph.sep = +8\n"
 	"node.shape = ellipse\n"
 	"node.style = filled\n"
-	"node.fontname = Noto Sans\n"
+	"node.fontname = Noto Sans,Noto Sans Arabic\n"
 	"node.fontcolor = #1A1A1A\n"
 	"node.penwidth = 1.2\n"
 	"node.margin = 0.08,0.04\n"
-	"edge.fontname = Noto Sans\n"
+	"edge.fontname = Noto Sans,Noto Sans Arabic\n"
 	"type.country.fillcolor = #A8D1EE\n"
 	"type.country.color = #0072B2\n"
 	"type.person.fillcolor = #F6D48A\n"
@@ -58,6 +56,7 @@ static const char builtin_style[] =
 	"scale.font_max = 20\n"
 	"scale.edge_light = #BDBDBD\n"
 	"scale.edge_dark = #3A3A3A\n"
+	"scale.spline_limit = 100\n"
 	"legend.show = yes\n"
 	"legend.title_size = 20\n"
 	"legend.fontsize = 11\n"
@@ -268,63 +267,47 @@ static const char *const layouts[] = {
 	"neato", "sfdp", "fdp", "circo", "twopi", "dot"
 };
 
-enum { AT_G = 1, AT_N = 2, AT_E = 4 };
+/*
+ * The Graphviz (2.42) attributes a style may set, as " name " lists per kind
+ * of object; those the renderer computes are refused separately.
+ */
+static const char graph_attrs[] =
+	" Damping K URL _background bgcolor center charset clusterrank colorscheme"
+	" comment compound concentrate defaultdist dim dimen diredgeconstraints dpi"
+	" epsilon esep fontcolor fontname fontnames fontpath fontsize forcelabels"
+	" gradientangle href id imagepath inputscale label label_scheme labeljust"
+	" labelloc landscape layers layersep levels levelsgap margin maxiter mclimit"
+	" mindist mode model newrank nodesep nojustify normalize notranslate nslimit"
+	" nslimit1 ordering orientation outputorder overlap overlap_scaling"
+	" overlap_shrink pack packmode pad page pagedir pencolor penwidth peripheries"
+	" quadtree quantum rankdir ranksep ratio remincross repulsiveforce resolution"
+	" root rotate rotation scale searchsize sep showboxes size smoothing sortv"
+	" splines start style stylesheet target tooltip truecolor viewport voro_margin ";
+static const char node_attrs[] =
+	" URL color colorscheme comment distortion fillcolor fixedsize fontcolor"
+	" fontname fontsize gradientangle group height href id image imagepos"
+	" imagescale label labelloc layer margin nojustify ordering orientation"
+	" penwidth peripheries regular root samplepoints shape showboxes sides skew"
+	" sortv style target tooltip width xlabel ";
+static const char edge_attrs[] =
+	" URL arrowhead arrowsize arrowtail color colorscheme comment constraint"
+	" decorate dir edgeURL edgehref edgetarget edgetooltip fillcolor fontcolor"
+	" fontname fontsize headclip headlabel href id label labelangle"
+	" labeldistance labelfloat labelfontcolor labelfontname labelfontsize layer"
+	" len minlen penwidth showboxes style tailclip taillabel target tooltip"
+	" weight xlabel ";
 
-/* The Graphviz attributes a style may set, and for which objects. */
-static const struct {
-	const char *name;
-	unsigned where;
-} gv_attrs[] = {
-	{ "Damping", AT_G }, { "K", AT_G }, { "URL", AT_G | AT_N | AT_E },
-	{ "_background", AT_G }, { "arrowhead", AT_E }, { "arrowsize", AT_E },
-	{ "arrowtail", AT_E }, { "bgcolor", AT_G }, { "center", AT_G },
-	{ "charset", AT_G }, { "clusterrank", AT_G },
-	{ "color", AT_N | AT_E }, { "colorscheme", AT_G | AT_N | AT_E },
-	{ "comment", AT_G | AT_N | AT_E }, { "compound", AT_G },
-	{ "concentrate", AT_G }, { "constraint", AT_E }, { "decorate", AT_E },
-	{ "defaultdist", AT_G }, { "dim", AT_G }, { "dimen", AT_G },
-	{ "dir", AT_E }, { "diredgeconstraints", AT_G }, { "distortion", AT_N },
-	{ "dpi", AT_G }, { "edgehref", AT_E }, { "edgetarget", AT_E },
-	{ "edgetooltip", AT_E }, { "edgeURL", AT_E }, { "epsilon", AT_G },
-	{ "esep", AT_G }, { "fillcolor", AT_N | AT_E }, { "fixedsize", AT_N },
-	{ "fontcolor", AT_G | AT_N | AT_E }, { "fontname", AT_G | AT_N | AT_E },
-	{ "fontnames", AT_G }, { "fontpath", AT_G },
-	{ "fontsize", AT_G | AT_N | AT_E }, { "forcelabels", AT_G },
-	{ "gradientangle", AT_G | AT_N }, { "group", AT_N },
-	{ "headclip", AT_E }, { "headlabel", AT_E }, { "height", AT_N },
-	{ "href", AT_G | AT_N | AT_E }, { "id", AT_G | AT_N | AT_E },
-	{ "image", AT_N }, { "imagepath", AT_G }, { "imagepos", AT_N },
-	{ "imagescale", AT_N }, { "inputscale", AT_G }, { "label", AT_G | AT_N | AT_E },
-	{ "label_scheme", AT_G }, { "labelangle", AT_E },
-	{ "labeldistance", AT_E }, { "labelfloat", AT_E },
-	{ "labelfontcolor", AT_E }, { "labelfontname", AT_E },
-	{ "labelfontsize", AT_E }, { "labeljust", AT_G }, { "labelloc", AT_G | AT_N },
-	{ "landscape", AT_G }, { "layer", AT_N | AT_E }, { "layers", AT_G },
-	{ "layersep", AT_G }, { "layout", AT_G }, { "len", AT_E },
-	{ "levels", AT_G }, { "levelsgap", AT_G }, { "margin", AT_G | AT_N },
-	{ "maxiter", AT_G }, { "mclimit", AT_G }, { "mindist", AT_G },
-	{ "minlen", AT_E }, { "mode", AT_G }, { "model", AT_G },
-	{ "newrank", AT_G }, { "nodesep", AT_G }, { "nojustify", AT_G | AT_N },
-	{ "normalize", AT_G }, { "notranslate", AT_G }, { "nslimit", AT_G },
-	{ "nslimit1", AT_G }, { "ordering", AT_G | AT_N }, { "orientation", AT_G | AT_N },
-	{ "outputorder", AT_G }, { "overlap", AT_G }, { "overlap_scaling", AT_G },
-	{ "overlap_shrink", AT_G }, { "pack", AT_G }, { "packmode", AT_G },
-	{ "pad", AT_G }, { "page", AT_G }, { "pagedir", AT_G },
-	{ "pencolor", AT_G }, { "penwidth", AT_G | AT_N | AT_E },
-	{ "peripheries", AT_G | AT_N }, { "quadtree", AT_G }, { "quantum", AT_G },
-	{ "rankdir", AT_G }, { "ranksep", AT_G }, { "ratio", AT_G },
-	{ "regular", AT_N }, { "remincross", AT_G }, { "repulsiveforce", AT_G },
-	{ "resolution", AT_G }, { "root", AT_G | AT_N }, { "rotate", AT_G },
-	{ "rotation", AT_G }, { "samplepoints", AT_N }, { "scale", AT_G },
-	{ "searchsize", AT_G }, { "sep", AT_G }, { "shape", AT_N },
-	{ "showboxes", AT_G | AT_N | AT_E }, { "sides", AT_N }, { "size", AT_G },
-	{ "skew", AT_N }, { "smoothing", AT_G }, { "sortv", AT_G | AT_N },
-	{ "splines", AT_G }, { "start", AT_G }, { "style", AT_G | AT_N | AT_E },
-	{ "stylesheet", AT_G }, { "tailclip", AT_E }, { "taillabel", AT_E },
-	{ "target", AT_G | AT_N | AT_E }, { "tooltip", AT_G | AT_N | AT_E },
-	{ "truecolor", AT_G }, { "viewport", AT_G }, { "voro_margin", AT_G },
-	{ "weight", AT_E }, { "width", AT_N }, { "xlabel", AT_N | AT_E },
-};
+/* Is `attr` (letters, digits, '_') in the " name " list `list`? */
+static int attr_known(const char *list, const char *attr)
+{
+	char pat[40];
+	size_t n = strspn(attr, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+	if (n == 0 || attr[n] || n + 3 > sizeof pat)
+		return 0;
+	snprintf(pat, sizeof pat, " %s ", attr);
+	return strstr(list, pat) != NULL;
+}
 
 /* Attributes the renderer computes for every object, so a style may not set them. */
 static const char *const computed_graph[] = { "label", NULL };
@@ -362,6 +345,7 @@ typedef struct {
 	unsigned long edge_light;  /* 0xRRGGBB of the weakest edge */
 	unsigned long edge_dark;   /* ... and of the strongest */
 	int legend;                /* draw the legend under the title */
+	double spline_limit;       /* above this many nodes, splines=true -> curved */
 	double title_size, legend_size;
 	char *legend_color;        /* owned */
 } style;
@@ -478,6 +462,7 @@ static int style_setting(style *st, const char *key, const char *val, int *bad)
 		{ "scale.font_max", offsetof(style, font_max) },
 		{ "legend.title_size", offsetof(style, title_size) },
 		{ "legend.fontsize", offsetof(style, legend_size) },
+		{ "scale.spline_limit", offsetof(style, spline_limit) },
 	};
 	size_t i;
 	char *c;
@@ -515,13 +500,13 @@ static rg_err style_key(style *st, const char *file, long line, char *key,
 			const char *val, char *errbuf, size_t errlen)
 {
 	static const char *const secs[] = { "graph.", "node.", "edge.", "type." };
-	static const unsigned where[] = { AT_G, AT_N, AT_E, AT_N };
+	static const char *const known[] = { graph_attrs, node_attrs, edge_attrs, node_attrs };
 	static const char *const *const computed[] = {
 		computed_graph, computed_node, computed_edge, computed_node
 	};
 	const char *attr = NULL;
 	int sec, type = -1, bad, r;
-	size_t i, n;
+	size_t n;
 
 	r = style_setting(st, key, val, &bad);
 	if (r < 0)
@@ -545,10 +530,7 @@ static rg_err style_key(style *st, const char *file, long line, char *key,
 		}
 		attr = type < RG_NTYPE ? attr + strlen(type_key[type]) + 1 : NULL;
 	}
-	for (i = 0; attr && i < sizeof gv_attrs / sizeof gv_attrs[0]; i++)
-		if (strcmp(gv_attrs[i].name, attr) == 0 && (gv_attrs[i].where & where[sec]))
-			break;
-	if (!attr || i == sizeof gv_attrs / sizeof gv_attrs[0]) {
+	if (!attr || !attr_known(known[sec], attr)) {
 		set_err(errbuf, errlen, "%s:%ld: unknown key '%s'", file, line, key);
 		return RG_EINPUT;
 	}
@@ -582,6 +564,8 @@ static rg_err style_parse(style *st, char *text, const char *file, char *errbuf,
 	size_t n;
 	rg_err rc;
 
+	if (strncmp(line, "\xEF\xBB\xBF", 3) == 0)
+		line += 3; /* a UTF-8 byte order mark */
 	for (; line; line = next) {
 		lineno++;
 		next = strchr(line, '\n');
@@ -732,10 +716,22 @@ static int gv_set(void *obj, const char *name, char *value)
 	return agsafeset(obj, nm, value, empty);
 }
 
-/* Declares the style's graph, node and edge defaults; before any object exists. */
-static int gv_defaults(Agraph_t *g, const style *st)
+/* Sets `name` of `obj` to the text of `b`; nonzero on failure (see b->oom). */
+static int gv_set_sb(void *obj, const char *name, const sbuf *b)
+{
+	return b->oom || gv_set(obj, name, b->s) != 0;
+}
+
+/*
+ * Declares the style's graph, node and edge defaults, before any object
+ * exists.  Routing splines round every node (splines=true) takes time
+ * quadratic in the nodes, 9 s for 150, so big diagrams get curved edges.
+ */
+static int gv_defaults(Agraph_t *g, const style *st, size_t n_nodes)
 {
 	static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+	const char *v = style_get(st, SEC_GRAPH, -1, "splines");
+	char key[] = "splines", curved[] = "curved";
 	size_t i;
 
 	for (i = 0; i < st->n; i++) {
@@ -744,6 +740,10 @@ static int gv_defaults(Agraph_t *g, const style *st)
 		if (!agattr(g, kinds[st->a[i].sec], st->a[i].attr, st->a[i].value))
 			return -1;
 	}
+	if (v && (double)n_nodes > st->spline_limit &&
+	    (!strcmp(v, "true") || !strcmp(v, "spline") || !strcmp(v, "yes")) &&
+	    !agattr(g, AGRAPH, key, curved))
+		return -1;
 	return 0;
 }
 
@@ -847,7 +847,7 @@ static void node_tooltip(diagram *d, sbuf *b, size_t i)
 static rg_err add_nodes(diagram *d, Agraph_t *g)
 {
 	const style *st = d->st;
-	double vmax = 0, s;
+	double vmax = 0, s, w;
 	size_t i, k;
 	Agnode_t *n;
 	int bad = 0;
@@ -863,31 +863,33 @@ static rg_err add_nodes(diagram *d, Agraph_t *g)
 		d->gvn[i] = n;
 		/* sqrt: the area of a node grows with its metric */
 		s = vmax > 0 ? sqrt(metric(d, d->o->size_by, i) / vmax) : 0;
+		w = st->node_min + (st->node_max - st->node_min) * s;
 		sb_clear(&d->b);
 		sb_escape(&d->b, node_name(d, i), ESC_LABEL);
-		bad |= !d->b.oom && gv_set(n, "label", d->b.s);
+		bad |= gv_set_sb(n, "label", &d->b);
 		sb_clear(&d->b);
 		sb_puts(&d->b, "n_");
 		sb_escape(&d->b, d->net->nodes[i].id, ESC_ATTR);
-		bad |= !d->b.oom && gv_set(n, "id", d->b.s);
+		bad |= gv_set_sb(n, "id", &d->b);
 		sb_clear(&d->b);
 		node_tooltip(d, &d->b, i);
-		bad |= !d->b.oom && gv_set(n, "tooltip", d->b.s);
+		bad |= gv_set_sb(n, "tooltip", &d->b);
 		sb_clear(&d->b);
-		sb_num(&d->b, st->node_min + (st->node_max - st->node_min) * s, 3, 0);
-		bad |= !d->b.oom && gv_set(n, "width", d->b.s);
+		sb_num(&d->b, w, 3, 0);
+		bad |= gv_set_sb(n, "width", &d->b);
 		sb_clear(&d->b);
-		sb_num(&d->b, 0.6 * (st->node_min + (st->node_max - st->node_min) * s), 3, 0);
-		bad |= !d->b.oom && gv_set(n, "height", d->b.s);
+		sb_num(&d->b, 0.6 * w, 3, 0);
+		bad |= gv_set_sb(n, "height", &d->b);
 		sb_clear(&d->b);
 		sb_num(&d->b, st->font_min + (st->font_max - st->font_min) * s, 1, 0);
-		bad |= !d->b.oom && gv_set(n, "fontsize", d->b.s);
+		bad |= gv_set_sb(n, "fontsize", &d->b);
 		for (k = 0; k < st->n; k++)
-			if (st->a[k].sec == SEC_TYPE && st->a[k].type == (int)d->net->nodes[i].type)
+			if (st->a[k].sec == SEC_TYPE &&
+			    st->a[k].type == (int)d->net->nodes[i].type)
 				bad |= gv_set(n, st->a[k].attr, st->a[k].value) != 0;
-		if (d->b.oom)
-			return RG_ENOMEM;
 	}
+	if (d->b.oom)
+		return RG_ENOMEM;
 	return bad ? RG_ERENDER : RG_OK;
 }
 
@@ -932,32 +934,32 @@ static rg_err add_edges(diagram *d, Agraph_t *g)
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
 		sb_clear(&d->b);
 		sb_num(&d->b, pw < 0.8 ? 0.8 : pw, 3, 0);
-		bad |= !d->b.oom && gv_set(ge, "penwidth", d->b.s);
+		bad |= gv_set_sb(ge, "penwidth", &d->b);
 		edge_color(d->st, t, color);
-		bad |= gv_set(ge, "color", color);
+		bad |= gv_set(ge, "color", color) != 0;
 		/* strong ties pull harder (weight) and sit closer (len) in neato */
 		sb_clear(&d->b);
 		sb_num(&d->b, 1 + 4 * t, 0, 0);
-		bad |= !d->b.oom && gv_set(ge, "weight", d->b.s);
+		bad |= gv_set_sb(ge, "weight", &d->b);
 		sb_clear(&d->b);
-		sb_num(&d->b, 2.0 - 1.0 * t, 2, 0);
-		bad |= !d->b.oom && gv_set(ge, "len", d->b.s);
+		sb_num(&d->b, 1.4 - 0.5 * t, 2, 0);
+		bad |= gv_set_sb(ge, "len", &d->b);
 		sb_clear(&d->b);
 		sb_puts(&d->b, "e_");
 		sb_escape(&d->b, net->nodes[e->a].id, ESC_ATTR);
 		sb_puts(&d->b, "__");
 		sb_escape(&d->b, net->nodes[e->b].id, ESC_ATTR);
-		bad |= !d->b.oom && gv_set(ge, "id", d->b.s);
+		bad |= gv_set_sb(ge, "id", &d->b);
 		sb_clear(&d->b);
 		sb_escape(&d->b, node_name(d, e->a), ESC_ATTR);
 		sb_puts(&d->b, " - ");
 		sb_escape(&d->b, node_name(d, e->b), ESC_ATTR);
 		sb_puts(&d->b, ": weight ");
 		sb_num(&d->b, e->weight, 6, 1);
-		bad |= !d->b.oom && gv_set(ge, "tooltip", d->b.s);
-		if (d->b.oom)
-			return RG_ENOMEM;
+		bad |= gv_set_sb(ge, "tooltip", &d->b);
 	}
+	if (d->b.oom)
+		return RG_ENOMEM;
 	return bad ? RG_ERENDER : RG_OK;
 }
 
@@ -1280,7 +1282,7 @@ rg_err rg_render(const rg_network *net, const rg_metrics *m,
 		set_err(errbuf, errlen, "cannot start graphviz");
 		goto out;
 	}
-	if (!(g = agopen(name, Agundirected, NULL)) || gv_defaults(g, &st) != 0) {
+	if (!(g = agopen(name, Agundirected, NULL)) || gv_defaults(g, &st, d.n_kept) != 0) {
 		set_err(errbuf, errlen, "cannot build the graphviz graph: %s", gv_errors());
 		goto out;
 	}

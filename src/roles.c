@@ -95,7 +95,7 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 		np[lex->n_role_phrases] = (struct rg_role_phrase){ (uint16_t)office,
 								   (uint8_t)many };
 		if ((rc = rg_lexicon_add_alias(lex, folded.buf, (uint32_t)lex->n_role_phrases++,
-					       RG_AK_ROLE, lang)))
+					       RG_AK_ROLE, lang, 0)))
 			goto out;
 	}
 out:

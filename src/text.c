@@ -93,6 +93,8 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 				t.flags = (glued ? RG_TF_GLUED : 0) | (hyphen ? RG_TF_HYPHEN : 0);
 				in_word = 1;
 				has_upper = has_lower = 0;
+				if (e->flags & RG_CF_UPPER)
+					t.flags |= RG_TF_INITIAL;
 			}
 			if (c >= 0x10000) {
 				if (rg_sb_add(&s->fold, p + at, i - at))

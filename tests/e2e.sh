@@ -35,7 +35,7 @@ check "extract finds a format in the samples" grep -q '"kind":"trilateral"' "$tm
 
 # -- the seeds (shared with CI) ----------------------------------------------
 if [ -d "$SHARED/seeds" ]; then
-	$RGRUN rank --format tsv "$SHARED/seeds" >"$tmp/seeds.tsv" 2>/dev/null
+	$RGRUN rank --top 0 --format tsv "$SHARED/seeds" >"$tmp/seeds.tsv" 2>/dev/null
 	check "rank seeds lists Azerbaijan first" \
 		test "$(sed -n 2p "$tmp/seeds.tsv" | cut -f2)" = AZE
 	for id in IRN RUS TUR QAT ilham-aliyev jeyhun-bayramov sergey-lavrov hossein-amir-abdollahian; do

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uclean.h>
 #include <unicode/udata.h>
 #include <unicode/uloc.h>
 #include <unicode/ulocdata.h>
@@ -279,37 +280,33 @@ static int by_id(const void *a, const void *b)
 	return strcmp(((const struct country *)a)->id, ((const struct country *)b)->id);
 }
 
-/* Fills c's forms from ICU: name, then CLDR's short and variant forms. */
-static int country_load(struct country *c, UResourceBundle *const shorts[NLANG],
-			UResourceBundle *const variants[NLANG])
+/*
+ * Fills c's forms in language l from ICU: the name, then CLDR's short and
+ * variant forms (the short form first for the territories of prefer_short).
+ */
+static int country_load_lang(struct country *c, int l, UResourceBundle *shorts,
+			     UResourceBundle *variants)
 {
-	int swap = in_list(prefer_short, c->a2);
+	char *name = NULL, *sh = NULL, *var = NULL;
+	int rc = -1;
 
-	for (int l = 0; l < NLANG; l++) {
-		char *name = NULL, *sh = NULL, *var = NULL;
-		int rn = display_name(c->a2, langs[l], &name);
-		int rs = table_form(shorts[l], c->a2, &sh);
-		int rv = table_form(variants[l], c->a2, &var);
-		int bad = rn < 0 || rs < 0 || rv < 0;
-
-		if (!bad && swap && sh) {
-			bad |= form_add(c, l, sh, K_NAME);
-			bad |= form_add(c, l, name, K_ALIAS);
-		} else if (!bad) {
-			bad |= form_add(c, l, name, K_NAME);
-			bad |= form_add(c, l, sh, K_ALIAS);
-		} else {
-			free(name);
-			free(sh);
-		}
-		if (bad) {
-			free(var);
-			return -1;
-		}
-		if (form_add(c, l, var, K_ALIAS))
-			return -1;
+	if (display_name(c->a2, langs[l], &name) < 0 || table_form(shorts, c->a2, &sh) < 0 ||
+	    table_form(variants, c->a2, &var) < 0)
+		goto out;
+	if (sh && in_list(prefer_short, c->a2)) {
+		rc = form_add(c, l, sh, K_NAME);
+		rc |= form_add(c, l, name, K_ALIAS);
+	} else {
+		rc = form_add(c, l, name, K_NAME);
+		rc |= form_add(c, l, sh, K_ALIAS);
 	}
-	return 0;
+	rc |= form_add(c, l, var, K_ALIAS);
+	name = sh = var = NULL; /* form_add took them */
+out:
+	free(name);
+	free(sh);
+	free(var);
+	return rc;
 }
 
 static int print_all(const struct country *cs, size_t n)
@@ -348,25 +345,23 @@ static int print_all(const struct country *cs, size_t n)
 	return 0;
 }
 
-/* Opens the table `key` of bundle `b`; NULL (and no error) when absent. */
+/* Opens the table `key` of bundle `b`; *out is NULL (and no error) when absent. */
 static int table_open(UResourceBundle *b, const char *key, UResourceBundle **out)
 {
 	UErrorCode st = U_ZERO_ERROR;
+	UResourceBundle *t = ures_getByKey(b, key, NULL, &st);
 
-	*out = ures_getByKey(b, key, NULL, &st);
-	if (st == U_MISSING_RESOURCE_ERROR) {
-		ures_close(*out);
-		*out = NULL;
+	*out = NULL;
+	if (U_SUCCESS(st)) {
+		*out = t;
 		return 0;
 	}
-	if (U_FAILURE(st)) {
-		fprintf(stderr, "gen_cldr_countries: error: ures_getByKey(%s): %s\n", key,
-			u_errorName(st));
-		ures_close(*out);
-		*out = NULL;
-		return -1;
-	}
-	return 0;
+	ures_close(t);
+	if (st == U_MISSING_RESOURCE_ERROR)
+		return 0;
+	fprintf(stderr, "gen_cldr_countries: error: ures_getByKey(%s): %s\n", key,
+		u_errorName(st));
+	return -1;
 }
 
 int main(void)
@@ -415,8 +410,9 @@ int main(void)
 			if (strcmp(id_override[k][0], c->a2) == 0)
 				memcpy(c->id, id_override[k][1], 4);
 		n++;
-		if (country_load(c, shorts, variants))
-			goto out;
+		for (int l = 0; l < NLANG; l++)
+			if (country_load_lang(c, l, shorts[l], variants[l]))
+				goto out;
 	}
 	if (add_outer_parts(cs, n))
 		goto out;
@@ -435,5 +431,6 @@ out:
 		ures_close(shorts[l]);
 		ures_close(bundles[l]);
 	}
+	u_cleanup(); /* ICU's caches, so leak checkers see a clean exit */
 	return rc;
 }

@@ -356,6 +356,9 @@ static void test_svg(const rg_network *net, const rg_metrics *m)
 	static const char *const ids[] = {
 		"n_AZE", "n_IRN", "n_caspian", "n_ilham-aliyev", "n_odd"
 	};
+	static const char *const edge_ids[] = {	/* by decreasing weight */
+		"e_AZE__IRN", "e_AZE__ilham-aliyev", "e_AZE__odd", "e_IRN__odd", "e_IRN__caspian"
+	};
 	rg_render_opts o;
 	char err[256], buf[240], *svg;
 	size_t len, glen, i;
@@ -379,6 +382,13 @@ static void test_svg(const rg_network *net, const rg_metrics *m)
 		is_int(count_id(svg, ids[i]), 1, ids[i]);
 	is_int(count(svg, "class=\"node\""), 5, "svg: 5 nodes");
 	is_int(count(svg, "class=\"edge\""), 5, "svg: 5 edges");
+	for (i = 0; i < 10; i++) {
+		g = svg_group(svg, i < 5 ? ids[i] : edge_ids[i - 5], &glen);
+		svg_attr(g ? g : "", g ? glen : 0, "xlink:title", buf, sizeof buf);
+		ok(g && strstr(g, "<title>") && strstr(g, "<title>") < g + glen && buf[0],
+		   i < 5 ? "svg: node has a title and a tooltip" :
+		   "svg: edge has a title and a tooltip");
+	}
 
 	/* labels: Persian where known, else English, metacharacters intact */
 	g = svg_group(svg, "n_AZE", &glen);
@@ -420,15 +430,18 @@ static void test_svg(const rg_network *net, const rg_metrics *m)
 	is_num(edge_width(svg, "e_AZE__odd"), 2.431, 0.01, "svg: width of weight 3");
 	is_num(edge_width(svg, "e_IRN__odd"), 1.903, 0.01, "svg: width of weight 2");
 	is_num(edge_width(svg, "e_IRN__caspian"), 1.0, 0.01, "svg: width of weight 1");
+	for (i = 1; i < 5; i++)
+		ok(edge_width(svg, edge_ids[i - 1]) > edge_width(svg, edge_ids[i]),
+		   "svg: heavier edge drawn wider");
 
 	/* the title, corpus span and legend */
-	g = svg_group(svg, "graph0", &glen);
 	svg_texts(svg, len, buf, sizeof buf);
 	ok(strstr(buf, "Caspian <talks> & \"friends\"") != NULL, "svg: title");
 	ok(strstr(buf, "7 documents, 2024-01-05 \xE2\x80\x93 2024-03-28") != NULL,
 	   "svg: corpus span");
 	ok(strstr(buf, "|country|") && strstr(buf, "|person|") && strstr(buf, "|organisation|")
-	   && strstr(buf, "|place|") && !strstr(buf, "|group|"), "svg: legend lists types present");
+	   && strstr(buf, "|place|") && !strstr(buf, "|group|"),
+	   "svg: legend lists types present");
 	ok(strstr(buf, "node size: strength (co-mentions); edge width: co-mentions (log scale)")
 	   != NULL, "svg: legend explains sizes");
 	free(svg);
@@ -508,7 +521,8 @@ static void test_top(const rg_network *net, const rg_metrics *m)
 	rg_render_opts_init(&o);
 	o.top = 2;
 	o.size_by = RG_METRIC_STRENGTH;
-	is_int(rg_render(net, m, &o, path_of("top2.svg"), err, sizeof err), RG_OK, "top 2: rendered");
+	is_int(rg_render(net, m, &o, path_of("top2.svg"), err, sizeof err), RG_OK,
+	       "top 2: rendered");
 	svg = slurp(path_of("top2.svg"), &len);
 	ok(svg && count(svg, "class=\"node\"") == 2, "top 2: two nodes");
 	ok(svg && strstr(svg, "id=\"n_AZE\"") && strstr(svg, "id=\"n_IRN\""),
@@ -521,7 +535,8 @@ static void test_top(const rg_network *net, const rg_metrics *m)
 	/* degrees 3 3 1 1 2: caspian and ilham-aliyev tie, the lower id stays */
 	o.top = 4;
 	o.size_by = RG_METRIC_DEGREE;
-	is_int(rg_render(net, m, &o, path_of("top4.svg"), err, sizeof err), RG_OK, "top 4: rendered");
+	is_int(rg_render(net, m, &o, path_of("top4.svg"), err, sizeof err), RG_OK,
+	       "top 4: rendered");
 	svg = slurp(path_of("top4.svg"), &len);
 	ok(svg && count(svg, "class=\"node\"") == 4, "top 4: four nodes");
 	ok(svg && count_id(svg, "n_caspian") == 1 && count_id(svg, "n_ilham-aliyev") == 0,
@@ -550,6 +565,62 @@ static void test_empty(void)
 	free(svg);
 	is_int(rg_render(&net, NULL, NULL, path_of("empty.png"), err, sizeof err), RG_OK,
 	       "empty: png without options");
+}
+
+/* Bytes no XML may hold, a backslash-N that Graphviz would expand, no metrics. */
+static void test_odd_text(void)
+{
+	rg_network net;
+	rg_node nodes[2];
+	rg_edge edge;
+	rg_render_opts o;
+	char err[256], buf[240], *svg;
+	char bad_utf8[] = "Bad\xFF\xC3(name";
+	char controls[] = "Tab\there\x01x";
+	char id0[] = "x\\N", id1[] = "y";
+	size_t len, glen;
+	const char *g;
+
+	memset(&net, 0, sizeof net);
+	memset(nodes, 0, sizeof nodes);
+	memset(&edge, 0, sizeof edge);
+	nodes[0].id = id0;
+	nodes[0].names[RG_LANG_EN] = bad_utf8;
+	nodes[1].id = id1;
+	nodes[1].type = RG_TYPE_GROUP;
+	nodes[1].names[RG_LANG_EN] = controls;
+	edge.a = 0;
+	edge.b = 1;
+	edge.weight = 1;
+	net.nodes = nodes;
+	net.n_nodes = 2;
+	net.edges = &edge;
+	net.n_edges = 1;
+	net.n_docs = 1;
+	strcpy(net.first_date, "2024-02-01");
+	strcpy(net.last_date, "2024-02-01");
+	rg_render_opts_init(&o);
+	o.title = "Line one\nLine \\N <two>";
+	is_int(rg_render(&net, NULL, &o, path_of("odd.svg"), err, sizeof err), RG_OK,
+	       "odd text: rendered");
+	svg = slurp(path_of("odd.svg"), &len);
+	ok(svg && xml_ok(svg), "odd text: well-formed SVG");
+	if (!svg)
+		return;
+	g = svg_group(svg, "n_x\\N", &glen);
+	ok(g != NULL, "odd text: backslash in an id kept");
+	svg_texts(g ? g : "", g ? glen : 0, buf, sizeof buf);
+	is_str(buf, "Bad\xEF\xBF\xBD\xEF\xBF\xBD(name", "odd text: bad UTF-8 shown as U+FFFD");
+	svg_attr(g ? g : "", g ? glen : 0, "xlink:title", buf, sizeof buf);
+	is_str(buf, "Bad\xEF\xBF\xBD\xEF\xBF\xBD(name (country)",
+	       "odd text: tooltip without metrics");
+	g = svg_group(svg, "n_y", &glen);
+	svg_texts(g ? g : "", g ? glen : 0, buf, sizeof buf);
+	is_str(buf, "Tab here x", "odd text: control characters become spaces");
+	svg_texts(svg, len, buf, sizeof buf);
+	ok(strstr(buf, "Line one|Line \\N <two>|1 document, 2024-02-01|country|group|") == buf,
+	   "odd text: two-line title, one date");
+	free(svg);
 }
 
 static void write_file(const char *path, const char *text)
@@ -602,7 +673,8 @@ static void test_styles(const rg_network *net, const rg_metrics *m)
 	err[0] = '\0';
 	is_int(rg_render(net, m, &o, path_of("bad.svg"), err, sizeof err), RG_EINPUT,
 	       "style: unknown key");
-	ok(strstr(err, "bad.style:3:") && strstr(err, "node.colour"), "style: message names file:line");
+	ok(strstr(err, "bad.style:3:") && strstr(err, "node.colour"),
+	   "style: message names file:line");
 	write_file(bad, "edge.penwidth = 3\n");
 	is_int(rg_render(net, m, &o, path_of("bad.svg"), err, sizeof err), RG_EINPUT,
 	       "style: computed attribute refused");
@@ -684,6 +756,7 @@ int main(void)
 	test_formats(&net, &m);
 	test_top(&net, &m);
 	test_empty();
+	test_odd_text();
 	test_styles(&net, &m);
 	test_layouts(&net, &m);
 	free_network(&net);
