@@ -103,3 +103,6 @@ $(BUILD)/gen_cldr_countries: src/tools/gen_cldr_countries.c
 
 clean:
 	rm -rf $(BUILD) build-asan
+
+# Larger groups of targets (install, benchmarks, fuzzing) live in mk/*.mk.
+-include $(wildcard mk/*.mk)

@@ -461,7 +461,8 @@ void rg_render_opts_init(rg_render_opts *o);
  * Draws `net` with Graphviz (cgraph + gvc, in process) into `path`, whose
  * extension picks the format: .svg, .png, .pdf or .dot.  The file is
  * written to a temporary name and renamed, so an interrupted run never
- * leaves a half-written diagram.  On failure a message is written to
+ * leaves a half-written diagram.  Not thread-safe: Graphviz keeps global
+ * state, so call it from one thread at a time.  On failure a message is written to
  * `errbuf` (if not NULL) and RG_ERENDER, RG_EIO or RG_EINPUT is returned.
  */
 rg_err rg_render(const rg_network *net, const rg_metrics *m,
