@@ -43,7 +43,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEB_PACKAGES := build-essential pkg-config libigraph-dev libicu-dev \
 	libgraphviz-dev graphviz libjansson-dev fonts-noto-core \
-	fonts-dejavu-core valgrind python3 python3-networkx
+	fonts-dejavu-core valgrind python3 python3-networkx \
+	chromium nodejs npm
 
 .PHONY: all deps print-deps test check asan valgrind sample clean data-cldr symbols
 
@@ -75,7 +76,8 @@ print-deps:
 deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update && \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $(DEB_PACKAGES)
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $(DEB_PACKAGES) && \
+	cd tests/browser && npm ci --no-audit --no-fund
 
 test check: $(BUILD)/relgraph $(TEST_BIN) symbols
 	@BUILD=$(BUILD) sh tests/run.sh

@@ -21,6 +21,7 @@
 #define RELGRAPH_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -286,6 +287,42 @@ int rg_reader_next(rg_reader *r, rg_doc *doc);
 const rg_reader_stats *rg_reader_get_stats(const rg_reader *r);
 void rg_reader_free(rg_reader *r);
 
+/* ---- unknown-name discovery -------------------------------------------- */
+
+/* A name no dictionary entry matched, with how often it was seen. */
+typedef struct {
+	const char *text;     /* the first surface seen (valid UTF-8) */
+	long count, docs;
+	const char *doc;      /* where it was first seen */
+	int para;
+	const char *how;      /* "title" (after "Mr", «السيد», an office) or
+				 "capitals" (a run of capitalised words) */
+} rg_candidate;
+
+typedef struct rg_cands rg_cands;
+
+/*
+ * Creates an accumulator of candidate names; `titles_tsv` lists the words
+ * that introduce names (data/titles.tsv; NULL: none).  Bad rows are
+ * reported through diag.
+ */
+rg_err rg_cands_new(rg_cands **out, const rg_lexicon *lex, const char *titles_tsv,
+		    const rg_diag *diag);
+void rg_cands_free(rg_cands *c);
+
+/*
+ * Adds the candidates of one analysed document: words after a title or an
+ * office phrase, and runs of two or more capitalised words, that no
+ * mention covers.
+ */
+rg_err rg_cands_add(rg_cands *c, const rg_doc *doc, const rg_analysis *an);
+
+/*
+ * The candidates seen at least `min_count` times, most frequent first (ties
+ * by text), as an array owned by c (valid until the next add or free).
+ */
+rg_err rg_cands_list(rg_cands *c, long min_count, const rg_candidate **out, size_t *n);
+
 /* ---- the parallel pipeline --------------------------------------------- */
 
 /* Called once per document, in input order, on the thread that called
@@ -346,6 +383,21 @@ void rg_cooc_free(rg_cooc *c);
  */
 void rg_cooc_set_types(rg_cooc *c, unsigned mask);
 
+/* The default of rg_cooc_set_window_cap (--max-window-actors). */
+#define RG_COOC_MAX_WINDOW_ACTORS 64
+
+/*
+ * Bounds the work per window, so one document naming thousands of actors
+ * cannot make a quadratic number of pairs: in sentence, paragraph and
+ * document windows only the first `max_actors` distinct actors of a window
+ * (in text order) are paired; in token windows each mention is paired with
+ * at most the `max_actors` nearest earlier mentions.  0 removes the bound.
+ * A document where the bound cut something is reported once through
+ * `diag` (with the byte offset of the first such window); `diag` may be
+ * NULL and must outlive `c`.  The default is RG_COOC_MAX_WINDOW_ACTORS.
+ */
+void rg_cooc_set_window_cap(rg_cooc *c, size_t max_actors, const rg_diag *diag);
+
 /*
  * Adds one analysed document: every unordered pair of distinct actors named
  * in the same window adds 1 to the pair's weight (once per window, however
@@ -373,13 +425,19 @@ typedef struct {
 	char *names[RG_NLANG]; /* display names, NULL where unknown */
 	long mentions;         /* mentions in the corpus */
 	long docs;             /* documents naming the actor */
-	size_t actor;          /* index into the lexicon */
+	size_t actor;          /* index into the lexicon (RG_NO_ACTOR when the
+				  network was read from an edge table) */
+	long windows;          /* windows naming the actor (see rg_weight_scheme) */
 } rg_node;
 
 typedef struct {
 	size_t a, b;           /* node indices, a < b */
 	double weight;         /* windows in which both were named */
 	long docs;             /* documents with at least one such window */
+	long windows;          /* the raw window count, whatever `weight` became
+				  after rg_network_weight (0 = same as weight) */
+	char first_date[11];   /* earliest/latest dated document with such a */
+	char last_date[11];    /* window, "" when none is dated */
 } rg_edge;
 
 typedef struct {
@@ -390,6 +448,7 @@ typedef struct {
 	long n_docs;           /* documents in the corpus */
 	char first_date[11];   /* corpus span, "" when no document is dated */
 	char last_date[11];
+	long n_windows;        /* windows naming at least one counted actor */
 } rg_network;
 
 void rg_network_init(rg_network *net);
@@ -423,6 +482,9 @@ typedef struct {
 				      numbered by decreasing size then lowest id */
 	long n_communities;
 	double modularity;
+	long sampled_sources;      /* 0: betweenness and closeness are exact;
+				      else estimated from this many sampled
+				      source actors (see rg_metrics_compute) */
 } rg_metrics;
 
 void rg_metrics_init(rg_metrics *m);
@@ -431,10 +493,31 @@ void rg_metrics_release(rg_metrics *m);
 /*
  * Computes every metric of `net` with igraph into `out` (previous contents
  * released).  Returns RG_EGRAPH when igraph fails, RG_ENOMEM.  An empty
- * network gives empty metrics.  Cost: dominated by betweenness,
- * O(V E + V^2 log V).
+ * network gives empty metrics.  Cost: dominated by betweenness and
+ * closeness, O(V E + V^2 log V) when exact, O(k (E + V log V)) when sampled
+ * (below).
  */
 rg_err rg_metrics_compute(const rg_network *net, rg_metrics *out);
+
+/*
+ * Above this much path work (nodes x edges) betweenness and closeness are
+ * estimated from a sample of source actors instead of all of them: k =
+ * max(RG_METRICS_MIN_SOURCES, RG_METRICS_EXACT_WORK / edges) sources drawn
+ * with a fixed seed, each shortest-path tree weighted n / k (Brandes and
+ * Pich's pivot estimator; closeness sums 1/d from the sources, scaled by
+ * (n - 1) / k).  rg_metrics.sampled_sources then says k.  For 10,000 actors
+ * and 1,000,000 edges that is 64 sources instead of 10,000.
+ */
+#define RG_METRICS_EXACT_WORK 50000000.0
+#define RG_METRICS_MIN_SOURCES 64
+
+/*
+ * rg_metrics_compute with an explicit number of sampled sources for
+ * betweenness and closeness: 0 chooses as above; k >= n_nodes is exact;
+ * 0 < k < n_nodes samples k sources.  Used by the tests and the benchmark.
+ */
+rg_err rg_metrics_compute_sampled(const rg_network *net, rg_metrics *out,
+				  size_t sources);
 
 /*
  * Fills `order` (net->n_nodes entries) with node indices sorted by metric
@@ -444,7 +527,156 @@ rg_err rg_metrics_compute(const rg_network *net, rg_metrics *out);
 rg_err rg_metrics_order(const rg_network *net, const rg_metrics *m,
 			rg_metric by, size_t *order);
 
+/* ---- network transforms: weights, filters, backbone --------------------- */
+
+/*
+ * Edge weight schemes (rg_network_weight).  With w_ab the windows naming
+ * both a and b, n_a the windows naming a (rg_node.windows) and W the
+ * windows naming at least one counted actor (rg_network.n_windows):
+ *   count    w_ab (the default; what rg_cooc_network gives)
+ *   docs     the number of documents with at least one such window
+ *   assoc    association strength as in VOSviewer: w_ab * W / (n_a * n_b)
+ *            (1 = as often as independent mentions would predict)
+ *   pmi      positive pointwise mutual information over windows,
+ *            log(p_ab / (p_a p_b)) = log(w_ab * W / (n_a * n_b)); ties with
+ *            PMI <= 0 (no more frequent than chance) are dropped, since a
+ *            tie must have a positive weight
+ *   jaccard  w_ab / (n_a + n_b - w_ab), in (0, 1]
+ * With token windows (tokens:K) n_a counts a's mentions and W all mentions
+ * of counted actors.  Metrics that use distances take 1 / weight whatever
+ * the scheme.
+ */
+typedef enum {
+	RG_WEIGHT_COUNT = 0,
+	RG_WEIGHT_DOCS,
+	RG_WEIGHT_ASSOC,
+	RG_WEIGHT_PMI,
+	RG_WEIGHT_JACCARD,
+	RG_NWEIGHT
+} rg_weight_scheme;
+
+/* "count", "docs", "assoc", "pmi", "jaccard"; NULL when out of range. */
+const char *rg_weight_name(rg_weight_scheme s);
+/* The scheme named `name`, or -1. */
+int rg_weight_parse(const char *name);
+
+/*
+ * Replaces every edge weight of `net` by scheme `s`, computed from the raw
+ * counts (rg_edge.windows when set, else the current weight, which is then
+ * kept in rg_edge.windows).  Edges whose new weight is not > 0 are removed.
+ * RG_EINPUT when s is unknown or a count the scheme needs is 0.  O(E).
+ */
+rg_err rg_network_weight(rg_network *net, rg_weight_scheme s);
+
+/* Deep-copies `src` into `dst` (released first).  RG_ENOMEM. */
+rg_err rg_network_copy(const rg_network *src, rg_network *dst);
+
+/*
+ * Keeps the nodes with keep[i] != 0 (and the edges between them), in
+ * their order; edge indices are renumbered.  When `m` is not NULL its
+ * per-node arrays are compacted the same way (communities keep their
+ * numbers).  RG_ENOMEM.  O(V + E).
+ */
+rg_err rg_network_subset(rg_network *net, rg_metrics *m, const unsigned char *keep);
+
+/* Keeps the nodes whose type is in `mask` (bits 1 << RG_TYPE_*); 0 keeps all. */
+rg_err rg_network_keep_types(rg_network *net, unsigned mask);
+
+/* Removes the edges whose weight is below `min`; nodes stay. */
+rg_err rg_network_min_weight(rg_network *net, double min);
+
+/*
+ * The ego network: keeps the node with id `focus` and every node at most
+ * `depth` ties away from it (breadth-first over the edges), with the edges
+ * among them.  RG_EINPUT when no node has that id.  O(V + E).
+ */
+rg_err rg_network_ego(rg_network *net, const char *focus, unsigned depth);
+
+/*
+ * Keeps the `top` nodes ranked highest by metric `by` (rg_metrics_order),
+ * computed beforehand on the whole network, and compacts `m` with them.
+ * 0 or top >= n_nodes keeps all.  RG_ENOMEM, RG_EINPUT.
+ */
+rg_err rg_network_top(rg_network *net, rg_metrics *m, rg_metric by, size_t top);
+
+/*
+ * The disparity filter backbone (Serrano, Boguñá, Vespignani, PNAS 2009):
+ * for a node i of degree k_i > 1 and strength s_i, an edge (i, j) is
+ * significant at level `alpha` when
+ *     alpha_ij = (1 - w_ij / s_i) ^ (k_i - 1) < alpha;
+ * an edge is kept when it is significant for at least one endpoint, and
+ * the only edge of a node of degree 1 is always kept.  Nodes stay, even if
+ * left without edges.  Works on the current weights (any scheme).
+ * RG_EINPUT unless 0 < alpha <= 1.  O(V + E).
+ */
+rg_err rg_network_backbone(rg_network *net, double alpha);
+
+/* ---- partial edge tables (map/reduce) ------------------------------------ */
+
+/*
+ * An edge table is the whole of a network as tab-separated text, so that
+ * networks built from parts of a corpus can be summed into the network of
+ * the whole (relgraph as mapper and reducer).  Its first line is
+ * RG_EDGETABLE_MAGIC, a tab and "window=W"; then a `corpus` row (documents,
+ * windows, first and last date or "-"), one `node` row per actor (id, type,
+ * mentions, documents, windows, then the display names in the order of
+ * RG_LANG_*, "" when unknown) and one `edge` row per tie (the two ids in
+ * sorted order, windows, documents, first and last date or "-"), nodes and
+ * edges sorted by id.  Tabs, newlines and backslashes in names are written
+ * as \t, \n and \\.
+ */
+#define RG_EDGETABLE_MAGIC "#relgraph-edges v1"
+
+/*
+ * Writes `net` (raw counts: rg_edge.windows, or weight when windows is 0)
+ * as an edge table for window `w`.  RG_EIO when a write fails.
+ */
+rg_err rg_edgetable_write(const rg_network *net, rg_window w, FILE *f);
+
+/* 1 when the file at `path` starts with RG_EDGETABLE_MAGIC, else 0. */
+int rg_edgetable_sniff(const char *path);
+
+/*
+ * Reads the edge table at `path` ("-" is standard input) and adds it to
+ * `acc` (an initialised network, empty or holding earlier tables):
+ * mentions, documents and windows are summed per node and per tie, date
+ * spans widened, and the result is sorted as rg_cooc_network sorts it, so
+ * summing the tables of any split of a corpus gives exactly the network of
+ * the whole corpus.  *w is set to the table's window; RG_EINPUT when it
+ * differs from an earlier table's (w->tokens >= 0 on entry means "an
+ * earlier table set it"; set w->tokens = -1 before the first call).
+ * Malformed rows are reported through `diag` with file and line and make
+ * the call fail with RG_EINPUT; RG_EIO when the file cannot be read.
+ */
+rg_err rg_edgetable_read(rg_network *acc, rg_window *w, const char *path,
+			 const rg_diag *diag);
+
+/* ---- graph exports --------------------------------------------------------- */
+
+/*
+ * Writes `net` with its metrics `m` (may be NULL) to `path`, in the format
+ * its extension names:
+ *   .graphml, .gml  igraph's writers: node attributes id, name, name_LANG
+ *                   per language, type, mentions, docs, windows, every metric
+ *                   and community; edge attributes weight, windows, docs,
+ *                   first_date, last_date (Gephi, Cytoscape, networkx)
+ *   .dot            Graphviz DOT (igraph's writer, same attributes)
+ *   .csv            one edge list with a header: source, target, the names,
+ *                   weight, windows, docs, first_date, last_date
+ *   .json           {"nodes": [...], "edges": [...]} with the same fields
+ * The file is written under a temporary name and renamed.  Uses igraph's
+ * attribute handler, so do not run it concurrently with rg_metrics_compute.
+ * RG_EINPUT (unknown extension), RG_EIO, RG_EGRAPH, RG_ENOMEM; a message
+ * goes to `errbuf` when not NULL.
+ */
+rg_err rg_export(const rg_network *net, const rg_metrics *m, const char *path,
+		 char *errbuf, size_t errlen);
+
 /* ---- rendering (Graphviz) ---------------------------------------------- */
+
+/* What a node's fill colour shows: its actor type (from the style's
+ * type.* keys) or its Leiden community (a colour-blind-safe palette). */
+typedef enum { RG_FILL_TYPE = 0, RG_FILL_COMMUNITY } rg_fill;
 
 typedef struct {
 	const char *layout;   /* "neato", "sfdp", "fdp", "circo", "twopi"; NULL: by size */
@@ -453,13 +685,21 @@ typedef struct {
 	rg_metric size_by;    /* node size */
 	const char *title;    /* NULL: no title */
 	const char *style;    /* path of a viz/ *.style file, or NULL for defaults */
+	rg_fill fill_by;      /* node colour: actor type (default) or community */
+	const rg_cooc *evidence; /* .html: the sentences shown per edge, or NULL */
+	const char *page_dir; /* .html: the folder of page.html, page.css and
+				 page.js (the build's viz/); NULL: "viz" */
 } rg_render_opts;
 
 void rg_render_opts_init(rg_render_opts *o);
 
 /*
  * Draws `net` with Graphviz (cgraph + gvc, in process) into `path`, whose
- * extension picks the format: .svg, .png, .pdf or .dot.  The file is
+ * extension picks the format: .svg, .png, .pdf, .dot, or .html: one
+ * self-contained interactive page (the SVG with pan and zoom, search, and
+ * per edge the evidence of opts->evidence: document, date, sentence), built
+ * from the page.* templates of opts->page_dir; every article text in it is
+ * escaped, so the page never runs script from an article.  The file is
  * written to a temporary name and renamed, so an interrupted run never
  * leaves a half-written diagram.  Not thread-safe: Graphviz keeps global
  * state, so call it from one thread at a time.  On failure a message is written to
@@ -468,6 +708,132 @@ void rg_render_opts_init(rg_render_opts *o);
 rg_err rg_render(const rg_network *net, const rg_metrics *m,
 		 const rg_render_opts *opts, const char *path,
 		 char *errbuf, size_t errlen);
+
+/* ---- multilateral formats across a corpus (formatstats.c) -------------- */
+
+/* The period activity is counted by. */
+typedef enum { RG_PERIOD_MONTH = 0, RG_PERIOD_QUARTER, RG_PERIOD_YEAR } rg_period;
+
+/* Parses "month", "quarter" or "year"; -1 otherwise. */
+int rg_period_parse(const char *s);
+
+/* The activity of one format in one period. */
+typedef struct {
+	char period[9];      /* "2024-03", "2024-Q1" or "2024" */
+	long mentions;       /* detections in the period's documents */
+	long docs;           /* documents of the period with a detection */
+} rg_format_period;
+
+/*
+ * One format of the corpus: a distinct member set, however it was written
+ * (a chain, a cued list or a name all count for the same set).
+ */
+typedef struct {
+	char *key;           /* member ids sorted by id, joined by '-': "AZE-IRN-TUR" */
+	size_t *members;     /* lexicon indices of the members, in key order */
+	size_t n_members;    /* >= 3 */
+	char *name;          /* the named format's id when the text ever used its
+				name ("three-plus-three"), else NULL */
+	long mentions;       /* detections (rg_analysis formats) */
+	long docs;           /* documents with at least one detection */
+	long by_rule[3];     /* detections by rule: chain, list, named */
+	char first_date[11]; /* earliest / latest dated document, "" if none */
+	char last_date[11];
+	rg_format_period *periods; /* dated activity, sorted by period */
+	size_t n_periods;
+} rg_format_stat;
+
+typedef struct rg_formatstats rg_formatstats;
+
+/*
+ * Creates an empty accumulator of the formats of a corpus; activity is
+ * counted per `period`.  `lex` must outlive it.  Free with
+ * rg_formatstats_free().  Returns RG_ENOMEM or RG_EINPUT (bad period).
+ */
+rg_err rg_formatstats_new(rg_formatstats **out, const rg_lexicon *lex, rg_period period);
+void rg_formatstats_free(rg_formatstats *fs);
+
+/*
+ * Adds the formats of one analysed document (an->formats, dated by
+ * an->date).  `doc` and `an` are only read during the call.  Cost: linear
+ * in the document's formats times the formats known so far.
+ */
+rg_err rg_formatstats_add(rg_formatstats *fs, const rg_doc *doc, const rg_analysis *an);
+
+/*
+ * Adds a format by its members without a detection (mentions 0), so a
+ * format asked for by name can be compared even if the corpus never names
+ * it.  `members` are lexicon indices of three or more distinct countries,
+ * in any order.  Returns RG_EINPUT or RG_ENOMEM.
+ */
+rg_err rg_formatstats_ensure(rg_formatstats *fs, const size_t *members, size_t n);
+
+/*
+ * The position (in rg_formatstats_get order) of the format with exactly
+ * the lexicon indices members[0..n) (any order), or -1.
+ */
+long rg_formatstats_find(rg_formatstats *fs, const size_t *members, size_t n);
+
+/*
+ * The formats, sorted by mentions (highest first), then documents, then
+ * key; the order is fixed when this is called after the last add.  The
+ * returned structs are owned by `fs` and stay valid until the next add.
+ */
+size_t rg_formatstats_count(const rg_formatstats *fs);
+const rg_format_stat *rg_formatstats_get(rg_formatstats *fs, size_t i);
+
+/*
+ * Parses a format as a user writes it: country ids joined by '-', ',', '+'
+ * or spaces in any order and case ("AZE-TUR-IRN"), the id of a named
+ * format ("caspian-five"), or any text whose analysis finds exactly one
+ * format ("3+3", "Astana format").  Fills members[0..cap) with sorted
+ * lexicon indices and *n with their number.  Returns RG_EINPUT when `spec`
+ * names no format of three or more countries, RG_ENOMEM.
+ */
+rg_err rg_format_spec_parse(const rg_lexicon *lex, const char *spec, size_t *members,
+			    size_t cap, size_t *n);
+
+/* How a format's members are tied in the whole co-mention graph. */
+typedef struct {
+	double w_min;        /* smallest co-mention weight among member pairs */
+	double w_mean;       /* mean over all n(n-1)/2 member pairs (0 for unlinked) */
+	double intensity;    /* trilaterals: geometric mean of the three weights,
+				(w1 w2 w3)^(1/3); NAN for larger formats */
+	size_t pairs_linked; /* member pairs with a non-zero weight */
+	double strength[16]; /* per member (key order): strength and PageRank */
+	double pagerank[16]; /* in the graph; 0 for members it does not hold */
+} rg_format_links;
+
+/*
+ * Computes `f`'s ties in `net` (whose nodes carry lexicon indices) with the
+ * metrics `m` of rg_metrics_compute (may be NULL: strength and PageRank
+ * are then 0).  Members past the sixteenth get no centrality.
+ */
+void rg_format_links_compute(const rg_format_stat *f, const rg_network *net,
+			     const rg_metrics *m, rg_format_links *out);
+
+/* |A n B| / |A u B| of the two formats' member sets. */
+double rg_format_jaccard(const rg_format_stat *a, const rg_format_stat *b);
+
+/*
+ * The hub: the country that belongs to most of the formats with at least
+ * one mention (ties: more format mentions, then smaller id).  Returns its
+ * lexicon index and the number of formats in *n_formats, or RG_NO_ACTOR
+ * when there is no format.
+ */
+size_t rg_formatstats_hub(rg_formatstats *fs, size_t *n_formats);
+
+/*
+ * Draws the formats of `fs` as a bipartite diagram: one box per format
+ * (area by mentions) linked to an ellipse per member country (size by the
+ * number of formats it belongs to), with Graphviz in process (see
+ * rg_render for `path`, `opts` (layout, label_lang, title, top = the N
+ * most-mentioned formats) and errors).  Formats with no mention are left
+ * out.  Not thread-safe.
+ */
+rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
+			 const rg_render_opts *opts, const char *path,
+			 char *errbuf, size_t errlen);
 
 #ifdef __cplusplus
 }

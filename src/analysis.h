@@ -46,6 +46,16 @@ typedef struct {
 		uint32_t phrase;        /* index into lex->role_phrases */
 	} *hits;
 	size_t n_hits, cap_hits, cap_roles;
+	/* match.c's cache: the candidate keys of every token, computed once
+	   per document (cands[cand_off[t] .. cand_off[t + 1]) for token t) */
+	struct rg_cand *cands;
+	size_t n_cands, cap_cands;
+	uint32_t *cand_off;
+	size_t cap_cand_off;
+	int cands_ready;            /* reset by rg_analyze for each document */
+	/* match.c's index of the affix rules by last byte, for lexicon `ix_lex` */
+	const void *ix_lex;
+	struct rg_affix_index *affix_ix;
 } rg_scratch;
 
 /*

@@ -26,6 +26,9 @@ void rg_analysis_release(rg_analysis *an)
 		free(s->toks);
 		free(s->members);
 		free(s->hits);
+		free(s->cands);
+		free(s->cand_off);
+		free(s->affix_ix);
 		for (int l = 0; l < RG_NLANG; l++)
 			if (s->sbrk[l])
 				ubrk_close(s->sbrk[l]);
@@ -69,6 +72,7 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	s->n_toks = 0;
 	s->n_members = 0;
 	s->n_hits = 0;
+	s->cands_ready = 0;
 	an->n_roles = 0;
 	an->n_paras = an->n_sents = an->n_tokens = 0;
 	an->n_mentions = an->n_formats = 0;
@@ -84,8 +88,8 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 			an->date[0] = '\0';
 	}
 	if ((rc = rg_text_segment(lex, doc, an, s, diag)) ||
-	    (rc = rg_match_tokens(lex, doc, an, s)) ||
 	    (rc = rg_match_roles(lex, doc, an, s)) ||
+	    (rc = rg_match_tokens(lex, doc, an, s)) ||
 	    (rc = rg_roles_resolve(lex, doc, an, s)) ||
 	    (rc = rg_formats_find(lex, doc, an, s)))
 		return rc;

@@ -6,13 +6,17 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
+#include "progress.h"
 
 #ifndef RG_DATADIR
 #define RG_DATADIR "data"
@@ -24,6 +28,7 @@ void rg_ctx_init(rg_ctx *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
 	ctx->max_doc = DEFAULT_MAX_DOC;
+	ctx->max_win = RG_COOC_MAX_WINDOW_ACTORS;
 }
 
 int rg_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -84,6 +89,8 @@ static int common_option(const rg_command *cmd, rg_ctx *ctx, const char *name,
 		else
 			return rg_cli_usage_error(cmd->name, "unknown --input '%s' "
 						  "(auto, text, jsonl)", arg);
+	} else if (strcmp(name, "max-window-actors") == 0) {
+		return rg_cli_size(cmd->name, name, arg, &ctx->max_win);
 	} else if (strcmp(name, "max-doc-bytes") == 0) {
 		return rg_cli_size(cmd->name, name, arg, &ctx->max_doc);
 	} else if (strcmp(name, "jobs") == 0) {
@@ -97,10 +104,151 @@ static int common_option(const rg_command *cmd, rg_ctx *ctx, const char *name,
 		ctx->strict = 1;
 	} else if (strcmp(name, "quiet") == 0) {
 		ctx->quiet = 1;
+	} else if (strcmp(name, "verbose") == 0) {
+		ctx->verbose = 1;
 	} else {
 		return -1; /* not a common option */
 	}
 	return 0;
+}
+
+/* ---- relgraph.conf ---------------------------------------------------- */
+
+static const rg_command *const *all_cmds;
+static size_t n_all_cmds;
+
+void rg_cli_set_commands(const rg_command *const *cmds, size_t n)
+{
+	all_cmds = cmds;
+	n_all_cmds = n;
+}
+
+/* Values the configuration gave to options must live as long as the run
+ * (ctx->actors points at them): kept here and freed at exit. */
+static char **conf_strs;
+static size_t n_conf_strs;
+
+static void conf_strs_free(void)
+{
+	for (size_t i = 0; i < n_conf_strs; i++)
+		free(conf_strs[i]);
+	free(conf_strs);
+	conf_strs = NULL;
+	n_conf_strs = 0;
+}
+
+static const char *conf_keep(char *s)
+{
+	char **grown = s ? realloc(conf_strs, (n_conf_strs + 1) * sizeof *grown) : NULL;
+	if (!grown) {
+		free(s);
+		return NULL;
+	}
+	if (!conf_strs)
+		atexit(conf_strs_free);
+	conf_strs = grown;
+	conf_strs[n_conf_strs++] = s;
+	return s;
+}
+
+static const rg_opt *find_opt(const rg_command *cmd, const char *name)
+{
+	for (const rg_opt *o = cmd->opts; o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+typedef struct {
+	const rg_command *cmd;
+	rg_ctx *ctx;
+	int (*handle)(const char *name, const char *arg, void *user);
+	void *user;
+	const char *path;
+} conf_run;
+
+static void conf_warn(const conf_run *c, long line, const char *what, const char *name)
+{
+	fprintf(stderr, "relgraph: warning: %s:%ld: '%s' %s; line ignored\n", c->path, line,
+		name, what);
+}
+
+/* One "key = value" of relgraph.conf: applied as if given before argv. */
+static int conf_setting(void *vc, const char *section, const char *key,
+			const char *value, long line)
+{
+	conf_run *c = vc;
+	int known = 0;
+	for (size_t i = 0; i < n_all_cmds && !known; i++)
+		known = *section ? strcmp(all_cmds[i]->name, section) == 0
+				 : find_opt(all_cmds[i], key) != NULL;
+	if (*section && !known) {
+		conf_warn(c, line, "is no command", section);
+		return 0;
+	}
+	if (*section && strcmp(section, c->cmd->name))
+		return 0;
+	const rg_opt *o = find_opt(c->cmd, key);
+	if (!o || strcmp(key, "help") == 0) {
+		if (*section || (!known && n_all_cmds) || strcmp(key, "help") == 0)
+			conf_warn(c, line, "is no option here", key);
+		return 0;
+	}
+	const char *arg = NULL;
+	if (!o->arg) {
+		if (!strcmp(value, "false") || !strcmp(value, "no") || !strcmp(value, "off") ||
+		    !strcmp(value, "0"))
+			return 0;
+		if (strcmp(value, "true") && strcmp(value, "yes") && strcmp(value, "on") &&
+		    strcmp(value, "1")) {
+			fprintf(stderr, "relgraph: error: %s:%ld: '%s' wants true or false, "
+				"not '%s'\n", c->path, line, key, value);
+			return EXIT_USAGE;
+		}
+	} else {
+		/* a relative FILE or DIR is relative to the configuration file */
+		const char *slash = strrchr(c->path, '/');
+		int rel = (!strcmp(o->arg, "FILE") || !strcmp(o->arg, "DIR")) && slash &&
+			  value[0] != '/' && value[0] != '~';
+		size_t n = strlen(value) + (rel ? (size_t)(slash - c->path) + 2 : 1);
+		char *v = malloc(n);
+		if (v && rel)
+			snprintf(v, n, "%.*s/%s", (int)(slash - c->path), c->path, value);
+		else if (v)
+			snprintf(v, n, "%s", value);
+		if (!(arg = conf_keep(v))) {
+			fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+			return EXIT_USAGE;
+		}
+	}
+	int r = common_option(c->cmd, c->ctx, o->name, arg);
+	if (r < 0)
+		r = c->handle ? c->handle(o->name, arg, c->user) : 0;
+	if (r) {
+		fprintf(stderr, "relgraph: error: the value comes from %s:%ld\n", c->path, line);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Applies relgraph.conf (see config.h for where it is looked for). */
+static int apply_config(const rg_command *cmd, rg_ctx *ctx,
+			int (*handle)(const char *name, const char *arg, void *user),
+			void *user)
+{
+	char path[PATH_MAX];
+	if (!rg_config_locate(path, sizeof path))
+		return 0;
+	conf_run c = { cmd, ctx, handle, user, path };
+	rg_diag d = rg_cli_diag(ctx);
+	int r = rg_config_read(path, conf_setting, &c, &d);
+	if (r == RG_EIO)
+		return EXIT_USAGE; /* reported through d */
+	if (r == RG_ENOMEM) {
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+		return EXIT_USAGE;
+	}
+	return r;
 }
 
 int rg_cli_parse(const rg_command *cmd, int argc, char **argv, rg_ctx *ctx,
@@ -122,6 +270,9 @@ int rg_cli_parse(const rg_command *cmd, int argc, char **argv, rg_ctx *ctx,
 	}
 	lo[n] = (struct option){ NULL, 0, NULL, 0 };
 	so[k] = '\0';
+	int cr = apply_config(cmd, ctx, handle, user);
+	if (cr)
+		return cr;
 	optind = 1;
 	opterr = 0;
 	int c, idx;
@@ -168,6 +319,7 @@ static void print_diag(void *vctx, rg_severity sev, const char *file, long line,
 	else
 		ctx->warnings++;
 	if (!ctx->quiet || sev == RG_SEV_ERROR) {
+		rg_progress_clear(ctx->progress);
 		fprintf(stderr, "relgraph: %s: ", sev == RG_SEV_ERROR ? "error" : "warning");
 		if (file && line >= 0)
 			fprintf(stderr, "%s:%ld: ", file, line);
@@ -185,13 +337,65 @@ rg_diag rg_cli_diag(rg_ctx *ctx)
 	return (rg_diag){ print_diag, ctx };
 }
 
-rg_err rg_cli_lexicon(rg_ctx *ctx, rg_lexicon **out)
+/* PREFIX/share/relgraph when this binary is PREFIX/bin/relgraph and that
+ * folder holds dictionaries; NULL otherwise (e.g. in the build tree). */
+static const char *installed_datadir(void)
+{
+	static char dir[PATH_MAX + 16];
+	char exe[PATH_MAX];
+	struct stat st;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (int up = 0; up < 2; up++) { /* drop "/relgraph", then "/bin" */
+		char *slash = strrchr(exe, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+	}
+	snprintf(dir, sizeof dir, "%s/share/relgraph", exe);
+	char actors[PATH_MAX + 24];
+	snprintf(actors, sizeof actors, "%s/actors", dir);
+	if (stat(actors, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return dir;
+}
+
+const char *rg_cli_datadir(const rg_ctx *ctx)
 {
 	const char *dir = ctx->data;
 	if (!dir)
 		dir = getenv("RELGRAPH_DATA");
 	if (!dir || !*dir)
+		dir = installed_datadir();
+	if (!dir)
 		dir = RG_DATADIR;
+	return dir;
+}
+
+#ifndef RG_VIZDIR
+#define RG_VIZDIR RG_DATADIR "/../viz"
+#endif
+
+const char *rg_cli_vizdir(void)
+{
+	static char dir[PATH_MAX + 32];
+	const char *env = getenv("RELGRAPH_VIZ"), *inst;
+	struct stat st;
+	if (env && *env)
+		return env;
+	if ((inst = installed_datadir())) {
+		snprintf(dir, sizeof dir, "%s/viz", inst);
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+	return RG_VIZDIR;
+}
+
+rg_err rg_cli_lexicon(rg_ctx *ctx, rg_lexicon **out)
+{
+	const char *dir = rg_cli_datadir(ctx);
 	rg_diag d = rg_cli_diag(ctx);
 	rg_err rc = rg_lexicon_open(out, dir, ctx->actors, ctx->n_actors, &d);
 	if (rc)
@@ -205,8 +409,13 @@ rg_err rg_cli_reader(rg_ctx *ctx, int argc, char **argv, int first, rg_reader **
 	static const char *const stdin_only[] = { "-" };
 	static rg_diag d;
 	d = rg_cli_diag(ctx);
-	if (first >= argc)
+	if (first >= argc) {
+		ctx->paths = stdin_only;
+		ctx->n_paths = 1;
 		return rg_reader_open(out, stdin_only, 1, ctx->input, ctx->max_doc, &d);
+	}
+	ctx->paths = (const char *const *)argv + first;
+	ctx->n_paths = (size_t)(argc - first);
 	return rg_reader_open(out, (const char *const *)argv + first, (size_t)(argc - first),
 			      ctx->input, ctx->max_doc, &d);
 }
@@ -216,13 +425,79 @@ static rg_err add_doc(void *c, const rg_doc *doc, const rg_analysis *an)
 	return rg_cooc_add(c, doc, an);
 }
 
+/* What rg_cli_pipeline wraps around the command's callback. */
+typedef struct {
+	rg_ctx *ctx;
+	rg_doc_fn fn;
+	void *user;
+	long docs;
+	long long bytes;
+	int tty_out; /* stdout is a terminal: keep the progress line off it */
+} pipe_run;
+
+/* Runs on the pipeline's calling thread, in input order. */
+static rg_err run_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	pipe_run *p = v;
+	rg_ctx *ctx = p->ctx;
+	p->docs++;
+	p->bytes += (long long)doc->len;
+	pthread_mutex_lock(&diag_mu);
+	if (p->tty_out)
+		rg_progress_clear(ctx->progress);
+	if (ctx->verbose && !ctx->quiet) {
+		rg_progress_clear(ctx->progress);
+		const char *lang = rg_lang_code(an->lang);
+		fprintf(stderr, "relgraph: %s: %zu bytes, %s, %s, %zu mention%s, %zu format%s\n",
+			doc->id, doc->len, lang ? lang : "language unknown",
+			an->date[0] ? an->date : "no date", an->n_mentions,
+			an->n_mentions == 1 ? "" : "s", an->n_formats,
+			an->n_formats == 1 ? "" : "s");
+	}
+	pthread_mutex_unlock(&diag_mu);
+	rg_err rc = p->fn(p->user, doc, an);
+	if (p->tty_out)
+		fflush(stdout);
+	pthread_mutex_lock(&diag_mu);
+	rg_progress_update(ctx->progress, p->docs, p->bytes);
+	pthread_mutex_unlock(&diag_mu);
+	return rc;
+}
+
+rg_err rg_cli_pipeline(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
+		       rg_doc_fn fn, void *user)
+{
+	rg_diag d = rg_cli_diag(ctx);
+	pipe_run p = { ctx, fn, user, 0, 0, isatty(STDOUT_FILENO) };
+	long long total = rg_progress_input_size(ctx->paths, ctx->n_paths);
+	rg_progress *pr = NULL;
+	rg_err rc = rg_progress_new(&pr, stderr, !ctx->quiet && isatty(STDERR_FILENO), total);
+	if (rc)
+		return rc;
+	pthread_mutex_lock(&diag_mu);
+	ctx->progress = pr;
+	pthread_mutex_unlock(&diag_mu);
+	rc = rg_pipeline_run(lex, r, ctx->jobs, run_doc, &p, &d);
+	pthread_mutex_lock(&diag_mu);
+	ctx->progress = NULL;
+	rg_progress_free(pr);
+	pthread_mutex_unlock(&diag_mu);
+	return rc;
+}
+
+void rg_cli_cooc_limits(rg_ctx *ctx, rg_cooc *c)
+{
+	static rg_diag cap_diag; /* c keeps a pointer to it */
+	cap_diag = rg_cli_diag(ctx);
+	rg_cooc_set_window_cap(c, ctx->max_win, &cap_diag);
+}
+
 rg_err rg_cli_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
 		     int first, rg_window w, size_t evidence_cap, unsigned types,
 		     rg_cooc **out, rg_reader_stats *stats)
 {
 	rg_reader *r = NULL;
 	rg_cooc *c = NULL;
-	rg_diag d = rg_cli_diag(ctx);
 	rg_err rc;
 	*out = NULL;
 	if ((rc = rg_cooc_new(&c, lex, w, evidence_cap)) ||
@@ -230,7 +505,8 @@ rg_err rg_cli_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
 		goto out;
 	if (types)
 		rg_cooc_set_types(c, types);
-	if ((rc = rg_pipeline_run(lex, r, ctx->jobs, add_doc, c, &d)))
+	rg_cli_cooc_limits(ctx, c);
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, c)))
 		goto out;
 	*stats = *rg_reader_get_stats(r);
 	*out = c;

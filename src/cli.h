@@ -29,9 +29,11 @@ typedef struct {
 	{ "data", 0, "DIR", "data folder (default: $RELGRAPH_DATA or the installed one)" }, \
 	{ "input", 0, "FMT", "input format: auto (default), text or jsonl" }, \
 	{ "max-doc-bytes", 0, "N", "skip documents larger than N bytes (default 268435456)" }, \
+	{ "max-window-actors", 0, "N", "pair at most N distinct actors per window (default 64; 0: no cap)" }, \
 	{ "strict", 0, NULL, "exit with status 1 when any document is skipped" }, \
 	{ "jobs", 'j', "N", "analyse documents on N threads (default: all cores)" }, \
-	{ "quiet", 'q', NULL, "print no warnings and no summary" }, \
+	{ "quiet", 'q', NULL, "print no warnings, no progress and no summary" }, \
+	{ "verbose", 'v', NULL, "print a line on stderr for every document" }, \
 	{ "help", 'h', NULL, "show this help" }
 
 /* A subcommand. */
@@ -50,9 +52,14 @@ typedef struct {
 	const char *data;
 	rg_input_format input;
 	size_t max_doc;
+	size_t max_win;  /* --max-window-actors */
 	int strict, quiet;
 	int jobs;
 	long warnings, errors;
+	int verbose;
+	struct rg_progress *progress;  /* the progress line, while the pipeline runs */
+	const char *const *paths;      /* the operands the reader was opened on */
+	size_t n_paths;
 } rg_ctx;
 
 void rg_ctx_init(rg_ctx *ctx);
@@ -67,6 +74,12 @@ int rg_cli_parse(const rg_command *cmd, int argc, char **argv, rg_ctx *ctx,
 		 int (*handle)(const char *name, const char *arg, void *user),
 		 void *user, int *first);
 
+/*
+ * Tells the parser every command, so that a relgraph.conf key that is an
+ * option of none of them (a typo) is reported.  main() calls it first.
+ */
+void rg_cli_set_commands(const rg_command *const *cmds, size_t n);
+
 /* Prints cmd's generated help to f. */
 void rg_cli_help(const rg_command *cmd, FILE *f);
 
@@ -79,6 +92,16 @@ int rg_cli_size(const char *cmd, const char *opt, const char *arg, size_t *out);
 
 /* The diag callback that prints to stderr and counts into an rg_ctx. */
 rg_diag rg_cli_diag(rg_ctx *ctx);
+
+/* The data folder: --data, else $RELGRAPH_DATA, else PREFIX/share/relgraph
+ * next to an installed binary (bin/../share/relgraph, when it has an
+ * actors/ folder), else the build tree's data/ (RG_DATADIR). */
+const char *rg_cli_datadir(const rg_ctx *ctx);
+
+/* The folder of the page templates and styles: $RELGRAPH_VIZ, else viz/ in
+ * the installed data folder (PREFIX/share/relgraph/viz), else the build
+ * tree's viz/ (RG_VIZDIR, default RG_DATADIR/../viz). */
+const char *rg_cli_vizdir(void);
 
 /* Opens the lexicon named by ctx (data folder and --actors files). */
 rg_err rg_cli_lexicon(rg_ctx *ctx, rg_lexicon **out);
@@ -94,6 +117,18 @@ rg_err rg_cli_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
 		     int first, rg_window w, size_t evidence_cap, unsigned types,
 		     rg_cooc **out, rg_reader_stats *stats);
 
+/*
+ * rg_pipeline_run over r with ctx's jobs, plus what the command line adds:
+ * the progress line on stderr (when it is a terminal and not --quiet) and,
+ * with --verbose, one line per document.  fn is called as by
+ * rg_pipeline_run.  Use it instead of calling rg_pipeline_run directly.
+ */
+rg_err rg_cli_pipeline(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
+		       rg_doc_fn fn, void *user);
+
+/* Applies --max-window-actors to c, warning through ctx's diagnostics. */
+void rg_cli_cooc_limits(rg_ctx *ctx, rg_cooc *c);
+
 /* Prints the end-of-run summary and returns the exit status it implies. */
 int rg_cli_finish(rg_ctx *ctx, const rg_reader_stats *st);
 
@@ -108,7 +143,14 @@ int cmd_rank(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
+int cmd_candidates(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+extern const rg_command rg_cmd_graph, rg_cmd_merge;
 
+extern const rg_command rg_cmd_candidates;
+int cmd_formats(int argc, char **argv);
+extern const rg_command rg_cmd_formats;
 extern const rg_command rg_cmd_extract, rg_cmd_rank, rg_cmd_render, rg_cmd_explain,
 	rg_cmd_actors;
 

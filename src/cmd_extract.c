@@ -9,12 +9,20 @@
 
 #include <jansson.h>
 
-#include "cli.h"
+#include "cli_net.h"
 #include "util.h"
 
 static const rg_opt opts[] = {
 	{ "format", 'f', "FMT", "jsonl (default) or tsv" },
 	{ "explain", 0, NULL, "add the rule that matched to every mention" },
+	{ "emit", 'e', "WHAT", "mentions (default) or edges: the partial edge table "
+			       "that 'relgraph merge' sums" },
+	{ "window", 'w', "WIN", "with --emit edges: sentence (default), paragraph, "
+				"document or tokens:K" },
+	{ "types", 't', "LIST", "with --emit edges: actor types (default country,person,org)" },
+	{ "since", 0, "DATE", "with --emit edges: only documents dated DATE or later" },
+	{ "until", 0, "DATE", "with --emit edges: only documents dated DATE or earlier" },
+	{ "lang", 0, "LANG", "with --emit edges: only documents in LANG" },
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
 };
@@ -26,12 +34,22 @@ const rg_command rg_cmd_extract = {
 
 typedef struct {
 	int tsv, explain;
+	int edges;           /* --emit edges */
+	rg_netopts net;
 } extract_opts;
 
 static int handle(const char *name, const char *arg, void *user)
 {
 	extract_opts *o = user;
-	if (strcmp(name, "format") == 0) {
+	int r = rg_cli_netopt("extract", name, arg, &o->net);
+	if (r >= 0)
+		return r;
+	if (strcmp(name, "emit") == 0) {
+		if (strcmp(arg, "mentions") && strcmp(arg, "edges"))
+			return rg_cli_usage_error("extract", "unknown --emit '%s' (mentions, "
+						  "edges)", arg);
+		o->edges = strcmp(arg, "edges") == 0;
+	} else if (strcmp(name, "format") == 0) {
 		if (strcmp(arg, "jsonl") && strcmp(arg, "tsv"))
 			return rg_cli_usage_error("extract", "unknown --format '%s' (jsonl, tsv)",
 						  arg);
@@ -165,10 +183,29 @@ static rg_err print_doc(void *vrun, const rg_doc *doc, const rg_analysis *an)
 	return RG_OK;
 }
 
+/* --emit edges: the corpus's network as a partial edge table on stdout. */
+static int emit_edges(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o)
+{
+	rg_network net;
+	rg_reader_stats st;
+	rg_window w;
+	int status;
+
+	rg_network_init(&net);
+	if (!(status = rg_cli_raw_network(ctx, argc, argv, first, o, &w, &net, &st))) {
+		rg_edgetable_write(&net, w, stdout);
+		if (!(status = rg_cli_flush()))
+			status = rg_cli_finish(ctx, &st);
+	}
+	rg_network_release(&net);
+	return status;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	rg_ctx ctx;
-	extract_opts eo = { 0, 0 };
+	extract_opts eo = { 0, 0, 0, { { RG_WINDOW_SENTENCE, 0 }, 0, 0, 0, 0, NULL, 1, NULL,
+				       NULL, RG_LANG_NONE } };
 	int first, status = EXIT_OK;
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
@@ -177,7 +214,8 @@ int cmd_extract(int argc, char **argv)
 	int p = rg_cli_parse(&rg_cmd_extract, argc, argv, &ctx, handle, &eo, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
-	rg_diag d = rg_cli_diag(&ctx);
+	if (eo.edges)
+		return emit_edges(&ctx, argc, argv, first, &eo.net);
 	if (rg_cli_lexicon(&ctx, &lex) || rg_cli_reader(&ctx, argc, argv, first, &r)) {
 		status = EXIT_INPUT;
 		goto out;
@@ -186,7 +224,7 @@ int cmd_extract(int argc, char **argv)
 	if (eo.tsv)
 		printf("doc\tlang\tdate\tactor\ttype\tname\tpara\tsent\tstart\tend\tsurface\tvia%s\n",
 		       eo.explain ? "\trule" : "");
-	rg_err rc = rg_pipeline_run(lex, r, ctx.jobs, print_doc, &run, &d);
+	rg_err rc = rg_cli_pipeline(&ctx, lex, r, print_doc, &run);
 	if (rc) {
 		if (run.write_failed)
 			rg_cli_flush();

@@ -11,15 +11,14 @@
 #include <unicode/utf8.h>
 #include <unicode/uchar.h>
 
-#include "cli.h"
+#include "cli_net.h"
 
 static const rg_opt opts[] = {
-	{ "window", 'w', "WIN", "sentence (default), paragraph, document or tokens:K" },
 	{ "top", 'n', "N", "show the N highest (default 20; 0 = all)" },
 	{ "by", 'b', "METRIC", "sort key: degree, strength (default), betweenness, "
 			       "closeness, pagerank, eigenvector, coreness, clustering" },
-	{ "types", 't', "LIST", "actor types to rank (default country,person,org)" },
 	{ "format", 'f', "FMT", "table (default), tsv, csv or json" },
+	RG_NET_OPTS,
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
 };
@@ -30,27 +29,23 @@ const rg_command rg_cmd_rank = {
 };
 
 typedef struct {
-	rg_window window;
+	rg_netopts net;
 	size_t top;
 	int by;
-	unsigned types;
 	const char *format;
 } rank_opts;
 
 static int handle(const char *name, const char *arg, void *user)
 {
 	rank_opts *o = user;
-	if (strcmp(name, "window") == 0) {
-		if (rg_window_parse(arg, &o->window))
-			return rg_cli_usage_error("rank", "unknown --window '%s'", arg);
-	} else if (strcmp(name, "top") == 0) {
+	int r = rg_cli_netopt("rank", name, arg, &o->net);
+	if (r >= 0)
+		return r;
+	if (strcmp(name, "top") == 0) {
 		return rg_cli_size("rank", name, arg, &o->top);
 	} else if (strcmp(name, "by") == 0) {
 		if ((o->by = rg_metric_parse(arg)) < 0)
 			return rg_cli_usage_error("rank", "unknown --by '%s'", arg);
-	} else if (strcmp(name, "types") == 0) {
-		if (!(o->types = rg_cli_types(arg)))
-			return rg_cli_usage_error("rank", "unknown type in --types '%s'", arg);
 	} else if (strcmp(name, "format") == 0) {
 		if (strcmp(arg, "table") && strcmp(arg, "tsv") && strcmp(arg, "csv") &&
 		    strcmp(arg, "json"))
@@ -163,6 +158,8 @@ static int print_json(const rg_network *net, const rg_metrics *m, const size_t *
 	json_object_set_new(o, "by", json_string(rg_metric_name((rg_metric)by)));
 	json_object_set_new(o, "nodes", json_integer((json_int_t)net->n_nodes));
 	json_object_set_new(o, "edges", json_integer((json_int_t)net->n_edges));
+	/* 0: betweenness and closeness exact; else estimated from this many sources */
+	json_object_set_new(o, "sampled_sources", json_integer(m->sampled_sources));
 	for (size_t r = 0; r < n; r++) {
 		size_t i = order[r];
 		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "rank", (json_int_t)r + 1,
@@ -185,28 +182,26 @@ static int print_json(const rg_network *net, const rg_metrics *m, const size_t *
 int cmd_rank(int argc, char **argv)
 {
 	rg_ctx ctx;
-	rank_opts ro = { { RG_WINDOW_SENTENCE, 0 }, 20, RG_METRIC_STRENGTH, 0, "table" };
+	rank_opts ro = { .top = 20, .by = RG_METRIC_STRENGTH, .format = "table" };
 	int first, status = EXIT_INPUT;
-	rg_lexicon *lex = NULL;
-	rg_cooc *c = NULL;
 	rg_network net;
 	rg_metrics m;
 	rg_reader_stats st;
 	size_t *order = NULL;
 	rg_ctx_init(&ctx);
+	rg_netopts_init(&ro.net);
 	rg_network_init(&net);
 	rg_metrics_init(&m);
 	int p = rg_cli_parse(&rg_cmd_rank, argc, argv, &ctx, handle, &ro, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
-	rg_err rc;
-	if (rg_cli_lexicon(&ctx, &lex) ||
-	    rg_cli_corpus(&ctx, lex, argc, argv, first, ro.window, 0, ro.types, &c, &st))
+	if ((status = rg_cli_network(&ctx, "rank", argc, argv, first, &ro.net, &net, &m, &st)))
 		goto out;
-	if ((rc = rg_cooc_network(c, &net)) || (rc = rg_metrics_compute(&net, &m))) {
-		fprintf(stderr, "relgraph: error: building the graph: %s\n", rg_err_str(rc));
-		goto out;
-	}
+	status = EXIT_INPUT;
+	if (m.sampled_sources && !ctx.quiet)
+		fprintf(stderr, "relgraph: note: betweenness and closeness estimated from %ld "
+			"sampled source actors of %zu (graph above %.0f nodes x edges)\n",
+			m.sampled_sources, net.n_nodes, RG_METRICS_EXACT_WORK);
 	order = malloc((net.n_nodes + 1) * sizeof *order);
 	if (!order || rg_metrics_order(&net, &m, (rg_metric)ro.by, order))
 		goto out;
@@ -224,7 +219,5 @@ out:
 	free(order);
 	rg_metrics_release(&m);
 	rg_network_release(&net);
-	rg_cooc_free(c);
-	rg_lexicon_free(lex);
 	return status;
 }

@@ -17,12 +17,14 @@ typedef struct {
 	long docs;
 	size_t last_doc;     /* for counting documents once */
 	size_t last_tok;     /* tokens windows: last counted position + 1 */
+	char first[11], last[11]; /* dated documents with such a window */
 	rg_evidence *ev;
 	size_t n_ev;
 } pair_stat;
 
 typedef struct {
 	long mentions, docs;
+	long windows;        /* windows naming the actor (mentions for tokens:K) */
 	size_t last_doc;
 } actor_stat;
 
@@ -31,6 +33,7 @@ struct rg_cooc {
 	rg_window window;
 	size_t evidence_cap;
 	unsigned type_mask;
+	long n_windows;      /* windows naming at least one counted actor */
 	rg_u64map index;     /* (a << 32 | b) -> pair */
 	pair_stat *pairs;
 	size_t n_pairs, cap_pairs;
@@ -40,6 +43,10 @@ struct rg_cooc {
 	rg_sb text;
 	size_t *win;         /* scratch: actors of the current window */
 	size_t cap_win;
+	size_t max_win;      /* distinct actors paired per window; 0: no bound */
+	const rg_diag *diag; /* where a capped window is reported */
+	long capped;         /* windows of the current document over max_win */
+	size_t capped_at;    /* byte offset of the first of them */
 };
 
 rg_err rg_cooc_new(rg_cooc **out, const rg_lexicon *lex, rg_window w,
@@ -52,6 +59,7 @@ rg_err rg_cooc_new(rg_cooc **out, const rg_lexicon *lex, rg_window w,
 	c->lex = lex;
 	c->window = w;
 	c->evidence_cap = evidence_cap;
+	c->max_win = RG_COOC_MAX_WINDOW_ACTORS;
 	c->type_mask = (1u << RG_TYPE_COUNTRY) | (1u << RG_TYPE_PERSON) |
 		       (1u << RG_TYPE_ORG);
 	rg_u64map_init(&c->index);
@@ -69,6 +77,19 @@ rg_err rg_cooc_new(rg_cooc **out, const rg_lexicon *lex, rg_window w,
 void rg_cooc_set_types(rg_cooc *c, unsigned mask)
 {
 	c->type_mask = mask;
+}
+
+void rg_cooc_set_window_cap(rg_cooc *c, size_t max_actors, const rg_diag *diag)
+{
+	c->max_win = max_actors;
+	c->diag = diag;
+}
+
+/* Notes that a window at byte `at` of the current document was capped. */
+static void note_capped(rg_cooc *c, size_t at)
+{
+	if (!c->capped++)
+		c->capped_at = at;
 }
 
 void rg_cooc_free(rg_cooc *c)
@@ -115,7 +136,7 @@ static rg_err pair_get(rg_cooc *c, size_t a, size_t b, pair_stat **out)
 			return RG_ENOMEM;
 		i = (uint32_t)c->n_pairs++;
 		c->pairs[i] = (pair_stat){ (uint32_t)a, (uint32_t)b, 0, 0, SIZE_MAX, 0,
-					   NULL, 0 };
+					   "", "", NULL, 0 };
 	}
 	*out = &c->pairs[i];
 	return RG_OK;
@@ -131,8 +152,13 @@ static rg_err count_pair(rg_cooc *c, const rg_doc *doc, size_t a, size_t b,
 		return rc;
 	p->weight += 1;
 	if (p->last_doc != c->n_docs - 1) {
+		const char *d = c->doc_dates[c->n_docs - 1];
 		p->last_doc = c->n_docs - 1;
 		p->docs++;
+		if (d[0] && (!p->first[0] || strcmp(d, p->first) < 0))
+			memcpy(p->first, d, 11);
+		if (d[0] && (!p->last[0] || strcmp(d, p->last) > 0))
+			memcpy(p->last, d, 11);
 	}
 	if (p->n_ev >= c->evidence_cap)
 		return RG_OK;
@@ -159,6 +185,7 @@ static rg_err window_pairs(rg_cooc *c, const rg_doc *doc, const rg_analysis *an,
 			   size_t i, size_t j, size_t start, size_t end)
 {
 	size_t n = 0;
+	int capped = 0;
 	if (rg_grow(&c->win, &c->cap_win, j - i + 1, sizeof *c->win))
 		return RG_ENOMEM;
 	for (size_t k = i; k < j; k++) {
@@ -167,9 +194,18 @@ static rg_err window_pairs(rg_cooc *c, const rg_doc *doc, const rg_analysis *an,
 			continue;
 		for (x = 0; x < n && c->win[x] != a; x++)
 			;
-		if (x == n)
+		if (x == n && c->max_win && n == c->max_win) {
+			/* one more distinct actor: the pairs would grow as n^2 */
+			if (!capped)
+				note_capped(c, start);
+			capped = 1;
+		} else if (x == n) {
 			c->win[n++] = a;
+			c->actors[a].windows++;
+		}
 	}
+	if (n)
+		c->n_windows++;
 	for (size_t x = 0; x < n; x++)
 		for (size_t y = x + 1; y < n; y++) {
 			rg_err rc = count_pair(c, doc, c->win[x], c->win[y],
@@ -194,19 +230,25 @@ static int window_of(const rg_cooc *c, const rg_mention *m)
 /*
  * Token windows: a pair counts when its two mentions are at most K tokens
  * apart, once per stretch: a repeat within K tokens of the last counted
- * occurrence is the same window.
+ * occurrence is the same window.  Each mention looks back at most max_win
+ * mentions, so a long run of names costs O(n max_win), not O(n K).
  */
 static rg_err token_pairs(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 {
 	size_t k = (size_t)c->window.tokens;
 	for (size_t j = 0; j < an->n_mentions; j++) {
 		const rg_mention *mj = &an->mentions[j];
+		size_t looked = 0;
 		if (!counted(c, mj->actor))
 			continue;
 		for (size_t i = j; i-- > 0;) {
 			const rg_mention *mi = &an->mentions[i];
 			if (mj->tok - mi->tok > k)
 				break;
+			if (c->max_win && ++looked > c->max_win) {
+				note_capped(c, mj->start);
+				break;
+			}
 			if (mi->actor == mj->actor || !counted(c, mi->actor))
 				continue;
 			pair_stat *p;
@@ -227,7 +269,7 @@ static rg_err token_pairs(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 	return RG_OK;
 }
 
-rg_err rg_cooc_add(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
+static rg_err add_doc(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 {
 	if (rg_grow(&c->doc_ids, &c->cap_docs, c->n_docs + 1, sizeof *c->doc_ids) ||
 	    rg_grow(&c->doc_dates, &c->cap_dates, c->n_docs + 1, sizeof *c->doc_dates))
@@ -246,6 +288,10 @@ rg_err rg_cooc_add(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 		if (s->last_doc != d) {
 			s->last_doc = d;
 			s->docs++;
+		}
+		if (c->window.kind == RG_WINDOW_TOKENS && counted(c, an->mentions[i].actor)) {
+			s->windows++;
+			c->n_windows++;
 		}
 	}
 	if (c->window.kind == RG_WINDOW_TOKENS)
@@ -269,6 +315,27 @@ rg_err rg_cooc_add(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 			return rc;
 		i = j;
 	}
+	return RG_OK;
+}
+
+rg_err rg_cooc_add(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
+{
+	c->capped = 0;
+	rg_err rc = add_doc(c, doc, an);
+	if (rc || !c->capped)
+		return rc;
+	/* one warning per document, at its first capped window */
+	if (c->window.kind == RG_WINDOW_TOKENS)
+		rg_diag_emit(c->diag, RG_SEV_WARNING, doc->id, -1, (long)c->capped_at,
+			     "%ld mention%s had more than %zu others within %d tokens; "
+			     "each was paired with the nearest %zu only (--max-window-actors)",
+			     c->capped, c->capped == 1 ? "" : "s", c->max_win,
+			     c->window.tokens, c->max_win);
+	else
+		rg_diag_emit(c->diag, RG_SEV_WARNING, doc->id, -1, (long)c->capped_at,
+			     "%ld window%s named more than %zu distinct actors; only the "
+			     "first %zu of each were paired (--max-window-actors)",
+			     c->capped, c->capped == 1 ? "" : "s", c->max_win, c->max_win);
 	return RG_OK;
 }
 
@@ -343,6 +410,7 @@ rg_err rg_cooc_network(const rg_cooc *c, rg_network *out)
 		nd->type = a->type;
 		nd->mentions = c->actors[ai].mentions;
 		nd->docs = c->actors[ai].docs;
+		nd->windows = c->actors[ai].windows;
 		out->n_nodes = k + 1;
 		if (!(nd->id = rg_strdup(a->id)))
 			goto out;
@@ -355,11 +423,15 @@ rg_err rg_cooc_network(const rg_cooc *c, rg_network *out)
 		if (!p->weight)
 			continue;
 		size_t x = node_of[p->a], y = node_of[p->b];
-		out->edges[out->n_edges++] = (rg_edge){ x < y ? x : y, x < y ? y : x,
-							p->weight, p->docs };
+		rg_edge *e = &out->edges[out->n_edges++];
+		*e = (rg_edge){ x < y ? x : y, x < y ? y : x, p->weight, p->docs,
+				(long)p->weight, "", "" };
+		memcpy(e->first_date, p->first, 11);
+		memcpy(e->last_date, p->last, 11);
 	}
 	qsort(out->edges, out->n_edges, sizeof *out->edges, cmp_edge);
 	out->n_docs = (long)c->n_docs;
+	out->n_windows = c->n_windows;
 	for (size_t i = 0; i < c->n_docs; i++) {
 		const char *d = c->doc_dates[i];
 		if (!d[0])

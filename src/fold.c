@@ -211,7 +211,7 @@ void rg_fold_release(rg_fold *f)
 	memset(f, 0, sizeof *f);
 }
 
-const rg_fold_ent *rg_fold_lookup(const rg_fold *f, UChar32 c, rg_fold_ent *tmp)
+const rg_fold_ent *rg_fold_lookup_slow(const rg_fold *f, UChar32 c, rg_fold_ent *tmp)
 {
 	if (c >= 0 && c < MAP_MAX)
 		return &f->bmp[c];

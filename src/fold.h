@@ -58,7 +58,16 @@ void rg_fold_release(rg_fold *f);
  * Code points above the BMP are classified with ICU on the fly and fold to
  * themselves; `tmp` receives their entry.
  */
-const rg_fold_ent *rg_fold_lookup(const rg_fold *f, UChar32 c, rg_fold_ent *tmp);
+const rg_fold_ent *rg_fold_lookup_slow(const rg_fold *f, UChar32 c, rg_fold_ent *tmp);
+
+/* Inline: the tokenizer calls it for every character of the corpus. */
+static inline const rg_fold_ent *rg_fold_lookup(const rg_fold *f, UChar32 c,
+						rg_fold_ent *tmp)
+{
+	if (c >= 0 && c < 0x10000)
+		return &f->bmp[c];
+	return rg_fold_lookup_slow(f, c, tmp);
+}
 
 /*
  * Folds the words of s[0..n) into `out`, one space between words (the

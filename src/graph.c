@@ -204,12 +204,95 @@ static void copy_real(const igraph_vector_t *v, double *dst, size_t n)
 		dst[i] = VECTOR(*v)[i];
 }
 
+/* How many sources the path metrics use: n when exact (see relgraph.h). */
+static igraph_integer_t path_sources(size_t n, size_t ne, size_t asked)
+{
+	if (asked)
+		return (igraph_integer_t)(asked < n ? asked : n);
+	if ((double)n * (double)ne <= RG_METRICS_EXACT_WORK)
+		return (igraph_integer_t)n;
+	double k = RG_METRICS_EXACT_WORK / (double)(ne ? ne : 1);
+	if (k < RG_METRICS_MIN_SOURCES)
+		k = RG_METRICS_MIN_SOURCES;
+	return (igraph_integer_t)(k < (double)n ? k : (double)n);
+}
+
+/*
+ * The k sources, drawn without replacement by a partial Fisher-Yates
+ * shuffle with a fixed xorshift seed (so runs agree), in ascending order.
+ */
+static igraph_error_t pick_sources(igraph_integer_t n, igraph_integer_t k,
+				   igraph_vector_int_t *src)
+{
+	igraph_vector_int_t all;
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+	IGRAPH_CHECK(igraph_vector_int_init_range(&all, 0, n));
+	for (igraph_integer_t i = 0; i < k; i++) {
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		igraph_integer_t j = i + (igraph_integer_t)((x * 0x2545F4914F6CDD1Dull) %
+							      (uint64_t)(n - i));
+		igraph_integer_t t = VECTOR(all)[i];
+		VECTOR(all)[i] = VECTOR(all)[j];
+		VECTOR(all)[j] = t;
+	}
+	igraph_error_t e = igraph_vector_int_resize(&all, k);
+	if (e == IGRAPH_SUCCESS) {
+		igraph_vector_int_sort(&all);
+		e = igraph_vector_int_update(src, &all);
+	}
+	igraph_vector_int_destroy(&all);
+	return e;
+}
+
+/*
+ * Betweenness and harmonic closeness estimated from the sources `src`:
+ * the dependencies of each source's shortest-path tree scaled by n / k,
+ * and the sums of 1 / d from the sources scaled by (n - 1) / (sources
+ * other than the node).  With every node a source both are exact.
+ */
+static igraph_error_t paths_sampled(const igraph_t *g, const igraph_vector_t *dist,
+				    const igraph_vector_int_t *src, rg_metrics *m)
+{
+	igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
+	igraph_vector_t res;
+	igraph_matrix_t d;
+	igraph_vs_t from = igraph_vss_vector(src);
+	IGRAPH_CHECK(igraph_vector_init(&res, 0));
+	IGRAPH_FINALLY(igraph_vector_destroy, &res);
+	IGRAPH_CHECK(igraph_betweenness_subset(g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+					       from, igraph_vss_all(), dist));
+	for (igraph_integer_t i = 0; i < n; i++)
+		m->value[RG_METRIC_BETWEENNESS][i] = VECTOR(res)[i] * (double)n / (double)k;
+	IGRAPH_CHECK(igraph_matrix_init(&d, 0, 0));
+	IGRAPH_FINALLY(igraph_matrix_destroy, &d);
+	IGRAPH_CHECK(igraph_distances_dijkstra(g, &d, from, igraph_vss_all(), dist, IGRAPH_ALL));
+	for (igraph_integer_t v = 0; v < n; v++) {
+		double sum = 0;
+		igraph_integer_t others = 0;
+		for (igraph_integer_t r = 0; r < k; r++) {
+			if (VECTOR(*src)[r] == v)
+				continue;
+			others++;
+			double dv = MATRIX(d, r, v);
+			if (isfinite(dv) && dv > 0)
+				sum += 1.0 / dv;
+		}
+		m->value[RG_METRIC_CLOSENESS][v] = others ? sum * (double)(n - 1) / (double)others : 0;
+	}
+	igraph_matrix_destroy(&d);
+	igraph_vector_destroy(&res);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
 /*
  * The igraph half of rg_metrics_compute: `net` is valid and non-empty and
  * the arrays of `m` are allocated.  Called with igraph_lock held and
  * igraph's handlers set to silent ones.
  */
-static rg_err compute_igraph(const rg_network *net, rg_metrics *m)
+static rg_err compute_igraph(const rg_network *net, rg_metrics *m, size_t asked)
 {
 	igraph_t g;
 	igraph_vector_int_t ends, ivec, membership;
@@ -269,11 +352,18 @@ static rg_err compute_igraph(const rg_network *net, rg_metrics *m)
 	TRY(igraph_strength(&g, &nodew, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w));
 	copy_real(&nodew, m->value[RG_METRIC_STRENGTH], nn);
 
-	TRY(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &dist));
-	copy_real(&res, m->value[RG_METRIC_BETWEENNESS], nn);
-
-	TRY(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &dist, 0));
-	copy_real(&res, m->value[RG_METRIC_CLOSENESS], nn);
+	igraph_integer_t n_src = path_sources(nn, (size_t)ne, asked);
+	if (n_src < n) {
+		m->sampled_sources = (long)n_src;
+		TRY(pick_sources(n, n_src, &ivec));
+		TRY(paths_sampled(&g, &dist, &ivec, m));
+	} else {
+		TRY(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &dist));
+		copy_real(&res, m->value[RG_METRIC_BETWEENNESS], nn);
+		TRY(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL,
+					       &dist, 0));
+		copy_real(&res, m->value[RG_METRIC_CLOSENESS], nn);
+	}
 
 	TRY(igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
 			    IGRAPH_UNDIRECTED, PAGERANK_DAMPING, &w, NULL));
@@ -332,6 +422,11 @@ out:
 
 rg_err rg_metrics_compute(const rg_network *net, rg_metrics *out)
 {
+	return rg_metrics_compute_sampled(net, out, 0);
+}
+
+rg_err rg_metrics_compute_sampled(const rg_network *net, rg_metrics *out, size_t sources)
+{
 	igraph_error_handler_t *old_err;
 	igraph_warning_handler_t *old_warn;
 	rg_err rc;
@@ -354,7 +449,7 @@ rg_err rg_metrics_compute(const rg_network *net, rg_metrics *out)
 	}
 	old_err = igraph_set_error_handler(igraph_error_handler_ignore);
 	old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
-	rc = compute_igraph(net, out);
+	rc = compute_igraph(net, out, sources);
 	igraph_set_warning_handler(old_warn);
 	igraph_set_error_handler(old_err);
 	pthread_mutex_unlock(&igraph_lock);

@@ -103,6 +103,7 @@ struct rg_lexicon {
 	size_t n_role_phrases;
 	char **office_names;
 	size_t n_office_names;
+	int16_t (*office_fallback)[3]; /* per office: offices to try instead, -1 ends */
 	struct rg_office_term {
 		uint32_t holder_of;   /* country or organisation */
 		uint32_t person;

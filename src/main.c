@@ -15,6 +15,10 @@ static const rg_command *const commands[] = {
 	&rg_cmd_render,
 	&rg_cmd_explain,
 	&rg_cmd_actors,
+	&rg_cmd_graph,
+	&rg_cmd_merge,
+	&rg_cmd_candidates,
+	&rg_cmd_formats,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
@@ -43,6 +47,7 @@ static const rg_command *find(const char *name)
 
 int main(int argc, char **argv)
 {
+	rg_cli_set_commands(commands, N_COMMANDS);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

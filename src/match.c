@@ -16,13 +16,76 @@ enum {
 	W_LAST_ONLY = 2     /* an ending was removed */
 };
 
-typedef struct {
+typedef struct rg_cand {
 	uint32_t id;
 	uint8_t where;
 	uint8_t mods;    /* RG_MOD_* */
 	uint8_t adj;     /* an adjective ending was removed */
 	uint8_t span;    /* tokens consumed: 1, or 2 for joined words */
 } cand;
+
+/*
+ * The affix rules of each language and kind grouped by the byte they end
+ * with (prefixes: begin with), each group in the rules' own order, so a
+ * word is only compared with the affixes that can fit it and the
+ * candidates come out in the same order as a scan of the whole list.
+ */
+struct rg_affix_index {
+	uint32_t off[RG_NLANG][RG_AF_N][257]; /* group b: idx[off[b] .. off[b+1]) */
+	uint32_t idx[];
+};
+
+static int affix_key(int kind, const rg_affix *a)
+{
+	return (uint8_t)(kind == RG_AF_PREFIX || kind == RG_AF_ARTICLE
+			 ? a->text[0] : a->text[a->len - 1]);
+}
+
+static rg_err affix_index_build(const rg_lexicon *lex, rg_scratch *s)
+{
+	if (s->affix_ix && s->ix_lex == lex)
+		return RG_OK;
+	size_t total = 0;
+	for (int l = 0; l < RG_NLANG; l++)
+		for (int k = 0; k < RG_AF_N; k++)
+			total += lex->affixes[l].n[k];
+	struct rg_affix_index *ix = malloc(sizeof *ix + total * sizeof ix->idx[0]);
+	if (!ix)
+		return RG_ENOMEM;
+	uint32_t at = 0;
+	for (int l = 0; l < RG_NLANG; l++) {
+		for (int k = 0; k < RG_AF_N; k++) {
+			const rg_affix_set *set = &lex->affixes[l];
+			for (int b = 0; b < 256; b++) {
+				ix->off[l][k][b] = at;
+				for (size_t i = 0; i < set->n[k]; i++)
+					if (set->list[k][i].len &&
+					    affix_key(k, &set->list[k][i]) == b)
+						ix->idx[at++] = (uint32_t)i;
+			}
+			ix->off[l][k][256] = at;
+		}
+	}
+	free(s->affix_ix);
+	s->affix_ix = ix;
+	s->ix_lex = lex;
+	return RG_OK;
+}
+
+/* The affixes of kind k in set l that may end (prefixes: begin) with byte b. */
+typedef struct {
+	const rg_affix *list;
+	const uint32_t *idx;
+	size_t n;
+} affix_group;
+
+static affix_group affix_group_of(const rg_lexicon *lex, const struct rg_affix_index *ix,
+				  const rg_affix_set *set, int k, uint8_t b)
+{
+	int l = (int)(set - lex->affixes);
+	uint32_t from = ix->off[l][k][b], to = ix->off[l][k][b + 1];
+	return (affix_group){ set->list[k], ix->idx + from, to - from };
+}
 
 #define MAX_CANDS 48
 
@@ -74,12 +137,16 @@ static int ends_with(const char *w, size_t n, const rg_affix *a)
 }
 
 /* Adds the keys of w minus up to two endings. */
-static void add_suffixed(const rg_lexicon *lex, const rg_affix_set *set,
-			 const char *w, size_t n, int where, int mods, cand_list *l)
+static void add_suffixed(const rg_lexicon *lex, const struct rg_affix_index *ix,
+			 const rg_affix_set *set, const char *w, size_t n, int where,
+			 int mods, cand_list *l)
 {
+	if (!n)
+		return;
 	for (int k = RG_AF_SUFFIX; k <= RG_AF_ADJSUFFIX; k++) {
-		for (size_t i = 0; i < set->n[k]; i++) {
-			const rg_affix *a = &set->list[k][i];
+		affix_group g = affix_group_of(lex, ix, set, k, (uint8_t)w[n - 1]);
+		for (size_t i = 0; i < g.n; i++) {
+			const rg_affix *a = &g.list[g.idx[i]];
 			if (!ends_with(w, n, a))
 				continue;
 			size_t n1 = n - a->len;
@@ -87,8 +154,10 @@ static void add_suffixed(const rg_lexicon *lex, const rg_affix_set *set,
 			cand_add(l, lookup(lex, w, n1), where | W_LAST_ONLY,
 				 mods | RG_MOD_SUFFIX, adj, 1);
 			for (int k2 = RG_AF_SUFFIX; k2 <= RG_AF_ADJSUFFIX; k2++) {
-				for (size_t j = 0; j < set->n[k2]; j++) {
-					const rg_affix *b = &set->list[k2][j];
+				affix_group g2 = affix_group_of(lex, ix, set, k2,
+								(uint8_t)w[n1 - 1]);
+				for (size_t j = 0; j < g2.n; j++) {
+					const rg_affix *b = &g2.list[g2.idx[j]];
 					if (ends_with(w, n1, b))
 						cand_add(l, lookup(lex, w, n1 - b->len),
 							 where | W_LAST_ONLY, mods | RG_MOD_SUFFIX,
@@ -100,13 +169,14 @@ static void add_suffixed(const rg_lexicon *lex, const rg_affix_set *set,
 }
 
 /* Adds every key of one base form (a word, or a word cut at its apostrophe). */
-static void add_forms(const rg_lexicon *lex, const rg_affix_set *set, rg_sb *key,
-		      const char *w, size_t n, int where, int mods, int span,
-		      cand_list *l)
+static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
+		      const rg_affix_set *set, rg_sb *key, const char *w, size_t n,
+		      int where, int mods, int span, cand_list *l)
 {
 	cand_add(l, lookup(lex, w, n), where, mods, 0, span);
-	for (size_t i = 0; i < set->n[RG_AF_STEM]; i++) {
-		const rg_affix *a = &set->list[RG_AF_STEM][i];
+	affix_group gs = affix_group_of(lex, ix, set, RG_AF_STEM, (uint8_t)w[n - 1]);
+	for (size_t i = 0; i < gs.n; i++) {
+		const rg_affix *a = &gs.list[gs.idx[i]];
 		if (!ends_with(w, n, a))
 			continue;
 		size_t m = n - a->len;
@@ -117,15 +187,16 @@ static void add_forms(const rg_lexicon *lex, const rg_affix_set *set, rg_sb *key
 		cand_add(l, lookup_stem(lex, key, w, n), where, mods | RG_MOD_STEM, 0, span);
 	if (span > 1)
 		return;
-	add_suffixed(lex, set, w, n, where, mods, l);
-	for (size_t i = 0; i < set->n[RG_AF_PREFIX]; i++) {
-		const rg_affix *a = &set->list[RG_AF_PREFIX][i];
+	add_suffixed(lex, ix, set, w, n, where, mods, l);
+	affix_group gp = affix_group_of(lex, ix, set, RG_AF_PREFIX, (uint8_t)w[0]);
+	for (size_t i = 0; i < gp.n; i++) {
+		const rg_affix *a = &gp.list[gp.idx[i]];
 		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
 		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
 			continue;
 		cand_add(l, lookup(lex, w + a->len, n - a->len), where | W_FIRST_ONLY,
 			 mods | RG_MOD_PREFIX, 0, 1);
-		add_suffixed(lex, set, w + a->len, n - a->len, where | W_FIRST_ONLY,
+		add_suffixed(lex, ix, set, w + a->len, n - a->len, where | W_FIRST_ONLY,
 			     mods | RG_MOD_PREFIX, l);
 	}
 }
@@ -139,7 +210,9 @@ static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch 
 	size_t n = tok->fold_len;
 	const rg_affix_set *set = affixes_for(lex, an->lang, tok->flags);
 	l->n = 0;
-	add_forms(lex, set, &s->key, w, n, 0, 0, 1, l);
+	if (!n)
+		return;
+	add_forms(lex, s->affix_ix, set, &s->key, w, n, 0, 0, 1, l);
 	if (tok->apos) /* Türkiye'nin: the name before the apostrophe */
 		cand_add(l, lookup(lex, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
 	if (t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC)) {
@@ -147,9 +220,37 @@ static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch 
 		if ((nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
 		    !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
 		    nx->fold_off == tok->fold_off + tok->fold_len)
-			add_forms(lex, set, &s->key, w, n + nx->fold_len, 0,
+			add_forms(lex, s->affix_ix, set, &s->key, w, n + nx->fold_len, 0,
 				  RG_MOD_JOIN, 2, l);
 	}
+}
+
+/*
+ * Computes the candidate keys of every token once per document into the
+ * scratch cache; the trie walks of rg_match_tokens and rg_match_roles, at
+ * every depth, read them from there instead of recomputing them.
+ */
+static rg_err cands_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s)
+{
+	if (s->cands_ready)
+		return RG_OK;
+	if (affix_index_build(lex, s) ||
+	    rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
+		return RG_ENOMEM;
+	cand_list l;
+	s->n_cands = 0;
+	for (size_t t = 0; t < s->n_toks; t++) {
+		candidates(lex, an, s, t, &l);
+		if (rg_grow(&s->cands, &s->cap_cands, s->n_cands + (size_t)l.n + 1,
+			    sizeof *s->cands))
+			return RG_ENOMEM;
+		s->cand_off[t] = (uint32_t)s->n_cands;
+		memcpy(s->cands + s->n_cands, l.c, (size_t)l.n * sizeof *l.c);
+		s->n_cands += (size_t)l.n;
+	}
+	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;
+	s->cands_ready = 1;
+	return RG_OK;
 }
 
 /* The best match found so far from one start token. */
@@ -168,22 +269,16 @@ static int count_bits(int x)
 	return n;
 }
 
-/*
- * Depth-first walk from trie node `node` at token t; each depth has its own
- * candidate list cl[depth], so a deeper level never clobbers this one's.
- */
-static void walk(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s,
-		 uint32_t node, size_t t, int depth, int para, int strips, int mods,
-		 int adj, cand_list *cl, best_match *best)
+/* Depth-first walk from trie node `node` at token t over the cached candidates. */
+static void walk(const rg_lexicon *lex, const rg_scratch *s, uint32_t node, size_t t,
+		 int depth, int para, int strips, int mods, int adj, best_match *best)
 {
 	if (t >= s->n_toks || s->toks[t].para != para || depth >= lex->max_alias_words)
 		return;
 	if (depth > 0 && !(s->toks[t].flags & RG_TF_GLUED))
 		return;
-	cand_list *l = &cl[depth];
-	candidates(lex, an, s, t, l);
-	for (int i = 0; i < l->n; i++) {
-		const cand *c = &l->c[i];
+	for (uint32_t i = s->cand_off[t]; i < s->cand_off[t + 1]; i++) {
+		const cand *c = &s->cands[i];
 		if (depth > 0 && (c->where & W_FIRST_ONLY))
 			continue;
 		uint32_t child = rg_u64map_get(&lex->edges, (uint64_t)node << 32 | c->id);
@@ -201,8 +296,8 @@ static void walk(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s,
 			best->adj = adj || c->adj;
 		}
 		if (!(c->where & W_LAST_ONLY) && end < s->n_toks)
-			walk(lex, an, s, child, end, depth + 1, para, st, mods | c->mods,
-			     adj || c->adj, cl, best);
+			walk(lex, s, child, end, depth + 1, para, st, mods | c->mods,
+			     adj || c->adj, best);
 	}
 }
 
@@ -351,16 +446,14 @@ static rg_err add_mention(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		       rg_scratch *s)
 {
-	rg_err rc = RG_OK;
-	int depth = lex->max_alias_words > 0 ? lex->max_alias_words : 1;
-	cand_list *cl = malloc((size_t)depth * sizeof *cl);
+	rg_err rc;
 	size_t *weak = NULL, n_weak = 0, cap_weak = 0;
 	uint8_t *covered = NULL;
-	if (!cl)
-		return RG_ENOMEM;
+	if ((rc = cands_prepare(lex, an, s)))
+		return rc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		walk(lex, an, s, 0, t, 0, s->toks[t].para, 0, 0, 0, cl, &m);
+		walk(lex, s, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term;
 		int is_weak = 0;
 		int r = m.end ? choose_term(lex, doc, an, s, &m, t, &term, &is_weak) : 0;
@@ -387,6 +480,9 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 		for (size_t t = an->mentions[i].tok; t < s->n_toks &&
 		     s->toks[t].start < an->mentions[i].end; t++)
 			covered[t] = 1;
+	for (size_t h = 0; h < s->n_hits; h++) /* office phrases are known words */
+		for (size_t t = s->hits[h].a; t < s->hits[h].b; t++)
+			covered[t] = 1;
 	size_t keep = 0, w = 0;
 	for (size_t i = 0; i < an->n_mentions; i++) {
 		if (w < n_weak && weak[w] == i) {
@@ -401,7 +497,6 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	}
 	an->n_mentions = keep;
 out:
-	free(cl);
 	free(weak);
 	free(covered);
 	return rc;
@@ -410,28 +505,24 @@ out:
 rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		      rg_scratch *s)
 {
-	int depth = lex->max_alias_words > 0 ? lex->max_alias_words : 1;
-	cand_list *cl;
+	rg_err rc;
 	if (!lex->n_role_phrases)
 		return RG_OK;
-	if (!(cl = malloc((size_t)depth * sizeof *cl)))
-		return RG_ENOMEM;
+	if ((rc = cands_prepare(lex, an, s)))
+		return rc;
 	(void)doc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		walk(lex, an, s, lex->role_root, t, 0, s->toks[t].para, 0, 0, 0, cl, &m);
+		walk(lex, s, lex->role_root, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term = m.end ? lex->node_term[m.node] : UINT32_MAX;
 		if (term == UINT32_MAX) {
 			t++;
 			continue;
 		}
-		if (rg_grow(&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits)) {
-			free(cl);
+		if (rg_grow(&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits))
 			return RG_ENOMEM;
-		}
 		s->hits[s->n_hits++] = (struct rg_role_hit){ t, m.end, lex->terms[term].actor };
 		t = m.end;
 	}
-	free(cl);
 	return RG_OK;
 }

@@ -1,8 +1,9 @@
 /*
  * render.c - the last stage of the pipeline: draws an rg_network and its
  * rg_metrics with Graphviz (cgraph + gvc, in process) as SVG, PNG, PDF or
- * laid-out DOT, styled by a viz/ *.style file (format: viz/light.style, whose
- * values are built in below).  Every Graphviz call of relgraph lives here.
+ * laid-out DOT, styled by a viz/ *.style file (render_style.c); the
+ * interactive page (render_html.c) embeds its SVG.  Every Graphviz call of
+ * relgraph lives here.
  */
 #include <errno.h>
 #include <math.h>
@@ -16,51 +17,10 @@
 #include <cgraph.h>
 #include <gvc.h>
 
-#include "relgraph.h"
+#include "render.h"
 
 /* Above this many nodes the default layout is sfdp instead of neato. */
 #define NEATO_MAX_NODES 150
-
-/* The settings of viz/light.style, used when no style file is given; keep identical. */
-static const char builtin_style[] =
-	"graph.bgcolor = #FFFFFF\n"
-	"graph.fontname = Noto Sans,Noto Sans Arabic\n"
-	"graph.fontsize = 12\n"
-	"graph.fontcolor = #1A1A1A\n"
-	"graph.labelloc = t\n"
-	"graph.pad = 0.3\n"
-	"graph.overlap = prism\n"
-	"graph.splines = true\n"
-	"graph.outputorder = edgesfirst\n"
-	"graph.sep = +8\n"
-	"node.shape = ellipse\n"
-	"node.style = filled\n"
-	"node.fontname = Noto Sans,Noto Sans Arabic\n"
-	"node.fontcolor = #1A1A1A\n"
-	"node.penwidth = 1.2\n"
-	"node.margin = 0.08,0.04\n"
-	"edge.fontname = Noto Sans,Noto Sans Arabic\n"
-	"type.country.fillcolor = #A8D1EE\n"
-	"type.country.color = #0072B2\n"
-	"type.person.fillcolor = #F6D48A\n"
-	"type.person.color = #B87F00\n"
-	"type.org.fillcolor = #A3DCC9\n"
-	"type.org.color = #009E73\n"
-	"type.place.fillcolor = #D9D9D9\n"
-	"type.place.color = #808080\n"
-	"type.group.fillcolor = #EBC6DB\n"
-	"type.group.color = #CC79A7\n"
-	"scale.node_min = 0.35\n"
-	"scale.node_max = 1.4\n"
-	"scale.font_min = 10\n"
-	"scale.font_max = 20\n"
-	"scale.edge_light = #BDBDBD\n"
-	"scale.edge_dark = #3A3A3A\n"
-	"scale.spline_limit = 100\n"
-	"legend.show = yes\n"
-	"legend.title_size = 20\n"
-	"legend.fontsize = 11\n"
-	"legend.fontcolor = #555555\n";
 
 /* ---- growable strings ---------------------------------------------------- */
 
@@ -124,19 +84,6 @@ static void sb_num(sbuf *b, double v, int prec, int g)
 	sb_puts(b, tmp);
 }
 
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errbuf || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(errbuf, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* ---- escaping text for Graphviz ------------------------------------------ */
 
@@ -247,11 +194,6 @@ static void sb_escape(sbuf *b, const char *s, int mode)
 }
 
 /* ---- tables -------------------------------------------------------------- */
-
-/* Actor types as written in style keys, and as shown in the legend. */
-static const char *const type_key[RG_NTYPE] = {
-	"country", "person", "org", "place", "group"
-};
 static const char *const type_legend[RG_NTYPE] = {
 	"country", "person", "organisation", "place", "group"
 };
@@ -266,390 +208,6 @@ static const char *const metric_legend[RG_NMETRIC] = {
 static const char *const layouts[] = {
 	"neato", "sfdp", "fdp", "circo", "twopi", "dot"
 };
-
-/*
- * The Graphviz (2.42) attributes a style may set, as " name " lists per kind
- * of object; those the renderer computes are refused separately.
- */
-static const char graph_attrs[] =
-	" Damping K URL _background bgcolor center charset clusterrank colorscheme"
-	" comment compound concentrate defaultdist dim dimen diredgeconstraints dpi"
-	" epsilon esep fontcolor fontname fontnames fontpath fontsize forcelabels"
-	" gradientangle href id imagepath inputscale label label_scheme labeljust"
-	" labelloc landscape layers layersep levels levelsgap margin maxiter mclimit"
-	" mindist mode model newrank nodesep nojustify normalize notranslate nslimit"
-	" nslimit1 ordering orientation outputorder overlap overlap_scaling"
-	" overlap_shrink pack packmode pad page pagedir pencolor penwidth peripheries"
-	" quadtree quantum rankdir ranksep ratio remincross repulsiveforce resolution"
-	" root rotate rotation scale searchsize sep showboxes size smoothing sortv"
-	" splines start style stylesheet target tooltip truecolor viewport voro_margin ";
-static const char node_attrs[] =
-	" URL color colorscheme comment distortion fillcolor fixedsize fontcolor"
-	" fontname fontsize gradientangle group height href id image imagepos"
-	" imagescale label labelloc layer margin nojustify ordering orientation"
-	" penwidth peripheries regular root samplepoints shape showboxes sides skew"
-	" sortv style target tooltip width xlabel ";
-static const char edge_attrs[] =
-	" URL arrowhead arrowsize arrowtail color colorscheme comment constraint"
-	" decorate dir edgeURL edgehref edgetarget edgetooltip fillcolor fontcolor"
-	" fontname fontsize headclip headlabel href id label labelangle"
-	" labeldistance labelfloat labelfontcolor labelfontname labelfontsize layer"
-	" len minlen penwidth showboxes style tailclip taillabel target tooltip"
-	" weight xlabel ";
-
-/* Is `attr` (letters, digits, '_') in the " name " list `list`? */
-static int attr_known(const char *list, const char *attr)
-{
-	char pat[40];
-	size_t n = strspn(attr, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-
-	if (n == 0 || attr[n] || n + 3 > sizeof pat)
-		return 0;
-	snprintf(pat, sizeof pat, " %s ", attr);
-	return strstr(list, pat) != NULL;
-}
-
-/* Attributes the renderer computes for every object, so a style may not set them. */
-static const char *const computed_graph[] = { "label", NULL };
-static const char *const computed_node[] = {
-	"label", "id", "tooltip", "width", "height", "fontsize", "fillcolor", NULL
-};
-static const char *const computed_edge[] = {
-	"id", "tooltip", "penwidth", "color", "weight", "len", NULL
-};
-
-static int in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
-}
-
-/* ---- styles -------------------------------------------------------------- */
-
-enum { SEC_GRAPH, SEC_NODE, SEC_EDGE, SEC_TYPE };
-
-typedef struct {
-	int sec;       /* SEC_* */
-	int type;      /* the rg_actor_type of a SEC_TYPE entry, else -1 */
-	char *attr;    /* owned; mutable because cgraph takes char * */
-	char *value;   /* owned */
-} style_attr;
-
-typedef struct {
-	style_attr *a;            /* in first-set order; a later line replaces */
-	size_t n, cap;
-	double node_min, node_max; /* node width in inches, by size_by */
-	double font_min, font_max; /* node label size in points, by size_by */
-	unsigned long edge_light;  /* 0xRRGGBB of the weakest edge */
-	unsigned long edge_dark;   /* ... and of the strongest */
-	int legend;                /* draw the legend under the title */
-	double spline_limit;       /* above this many nodes, splines=true -> curved */
-	double title_size, legend_size;
-	char *legend_color;        /* owned */
-} style;
-
-static void style_release(style *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++) {
-		free(st->a[i].attr);
-		free(st->a[i].value);
-	}
-	free(st->a);
-	free(st->legend_color);
-	memset(st, 0, sizeof *st);
-}
-
-static const char *style_get(const style *st, int sec, int type, const char *attr)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++)
-		if (st->a[i].sec == sec && st->a[i].type == type &&
-		    strcmp(st->a[i].attr, attr) == 0)
-			return st->a[i].value;
-	return NULL;
-}
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
-static rg_err style_set(style *st, int sec, int type, const char *attr, const char *value)
-{
-	style_attr *a;
-	char *v;
-	size_t i;
-
-	if (!(v = dup_str(value)))
-		return RG_ENOMEM;
-	for (i = 0; i < st->n; i++) {
-		a = &st->a[i];
-		if (a->sec == sec && a->type == type && strcmp(a->attr, attr) == 0) {
-			free(a->value);
-			a->value = v;
-			return RG_OK;
-		}
-	}
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? 2 * st->cap : 48;
-
-		a = realloc(st->a, cap * sizeof *a);
-		if (!a)
-			goto oom;
-		st->a = a;
-		st->cap = cap;
-	}
-	a = &st->a[st->n];
-	if (!(a->attr = dup_str(attr)))
-		goto oom;
-	a->sec = sec;
-	a->type = type;
-	a->value = v;
-	st->n++;
-	return RG_OK;
-oom:
-	free(v);
-	return RG_ENOMEM;
-}
-
-static int parse_color(const char *s, unsigned long *out)
-{
-	char *end;
-	size_t i;
-
-	if (s[0] != '#' || strlen(s) != 7)
-		return 0;
-	for (i = 1; i < 7; i++)
-		if (!strchr("0123456789abcdefABCDEF", s[i]))
-			return 0;
-	*out = strtoul(s + 1, &end, 16);
-	return 1;
-}
-
-static int parse_positive(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (end == s || *end || errno || !isfinite(v) || v <= 0)
-		return 0;
-	*out = v;
-	return 1;
-}
-
-/* Handles a "scale.*" or "legend.*" key; returns 0 if `key` is unknown. */
-static int style_setting(style *st, const char *key, const char *val, int *bad)
-{
-	static const struct {
-		const char *key;
-		size_t off;
-	} nums[] = {
-		{ "scale.node_min", offsetof(style, node_min) },
-		{ "scale.node_max", offsetof(style, node_max) },
-		{ "scale.font_min", offsetof(style, font_min) },
-		{ "scale.font_max", offsetof(style, font_max) },
-		{ "legend.title_size", offsetof(style, title_size) },
-		{ "legend.fontsize", offsetof(style, legend_size) },
-		{ "scale.spline_limit", offsetof(style, spline_limit) },
-	};
-	size_t i;
-	char *c;
-
-	*bad = 0;
-	for (i = 0; i < sizeof nums / sizeof nums[0]; i++)
-		if (strcmp(key, nums[i].key) == 0) {
-			*bad = !parse_positive(val, (double *)((char *)st + nums[i].off));
-			return 1;
-		}
-	if (strcmp(key, "scale.edge_light") == 0) {
-		*bad = !parse_color(val, &st->edge_light);
-	} else if (strcmp(key, "scale.edge_dark") == 0) {
-		*bad = !parse_color(val, &st->edge_dark);
-	} else if (strcmp(key, "legend.show") == 0) {
-		if (!strcmp(val, "yes") || !strcmp(val, "true") || !strcmp(val, "on"))
-			st->legend = 1;
-		else if (!strcmp(val, "no") || !strcmp(val, "false") || !strcmp(val, "off"))
-			st->legend = 0;
-		else
-			*bad = 1;
-	} else if (strcmp(key, "legend.fontcolor") == 0) {
-		if (!(c = dup_str(val)))
-			return -1;
-		free(st->legend_color);
-		st->legend_color = c;
-	} else {
-		return 0;
-	}
-	return 1;
-}
-
-/* Applies one "key = value" line of `file`. */
-static rg_err style_key(style *st, const char *file, long line, char *key,
-			const char *val, char *errbuf, size_t errlen)
-{
-	static const char *const secs[] = { "graph.", "node.", "edge.", "type." };
-	static const char *const known[] = { graph_attrs, node_attrs, edge_attrs, node_attrs };
-	static const char *const *const computed[] = {
-		computed_graph, computed_node, computed_edge, computed_node
-	};
-	const char *attr = NULL;
-	int sec, type = -1, bad, r;
-	size_t n;
-
-	r = style_setting(st, key, val, &bad);
-	if (r < 0)
-		return RG_ENOMEM;
-	if (r > 0) {
-		if (!bad)
-			return RG_OK;
-		set_err(errbuf, errlen, "%s:%ld: bad value '%s' for '%s'", file, line, val, key);
-		return RG_EINPUT;
-	}
-	for (sec = 0; sec < 4; sec++)
-		if (strncmp(key, secs[sec], strlen(secs[sec])) == 0)
-			break;
-	if (sec < 4)
-		attr = key + strlen(secs[sec]);
-	if (sec == SEC_TYPE) {
-		for (type = 0; type < RG_NTYPE; type++) {
-			n = strlen(type_key[type]);
-			if (strncmp(attr, type_key[type], n) == 0 && attr[n] == '.')
-				break;
-		}
-		attr = type < RG_NTYPE ? attr + strlen(type_key[type]) + 1 : NULL;
-	}
-	if (!attr || !attr_known(known[sec], attr)) {
-		set_err(errbuf, errlen, "%s:%ld: unknown key '%s'", file, line, key);
-		return RG_EINPUT;
-	}
-	/* fillcolor is computed for nodes from the type.* keys */
-	if (in_list(computed[sec], attr) && !(sec == SEC_TYPE && !strcmp(attr, "fillcolor"))) {
-		set_err(errbuf, errlen, "%s:%ld: '%s' is set by the renderer for every %s",
-			file, line, key, sec == SEC_GRAPH ? "diagram" :
-			sec == SEC_EDGE ? "edge" : "node");
-		return RG_EINPUT;
-	}
-	return style_set(st, sec, sec == SEC_TYPE ? type : -1, attr, val);
-}
-
-static char *trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
-/* Parses style text (NUL-terminated, modified in place) read from `file`. */
-static rg_err style_parse(style *st, char *text, const char *file, char *errbuf, size_t errlen)
-{
-	char *line = text, *next, *eq, *key, *val;
-	long lineno = 0;
-	size_t n;
-	rg_err rc;
-
-	if (strncmp(line, "\xEF\xBB\xBF", 3) == 0)
-		line += 3; /* a UTF-8 byte order mark */
-	for (; line; line = next) {
-		lineno++;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		line = trim(line);
-		if (*line == '\0' || *line == '#')
-			continue;
-		eq = strchr(line, '=');
-		if (!eq) {
-			set_err(errbuf, errlen, "%s:%ld: expected 'key = value'", file, lineno);
-			return RG_EINPUT;
-		}
-		*eq = '\0';
-		key = trim(line);
-		val = trim(eq + 1);
-		n = strlen(val);
-		if (n >= 2 && val[0] == '"' && val[n - 1] == '"') {
-			val[n - 1] = '\0';
-			val++;
-		} else if (n == 0) {
-			set_err(errbuf, errlen, "%s:%ld: no value for '%s'", file, lineno, key);
-			return RG_EINPUT;
-		}
-		rc = style_key(st, file, lineno, key, val, errbuf, errlen);
-		if (rc != RG_OK)
-			return rc;
-	}
-	if (st->node_min > st->node_max || st->font_min > st->font_max) {
-		set_err(errbuf, errlen, "%s: a scale.*_min is larger than its scale.*_max", file);
-		return RG_EINPUT;
-	}
-	return RG_OK;
-}
-
-/* Loads the built-in style, then the file `file` (if not NULL) over it. */
-static rg_err style_load(style *st, const char *file, char *errbuf, size_t errlen)
-{
-	char *text = NULL, *p;
-	FILE *fp = NULL;
-	size_t len = 0, cap = 0, got;
-	rg_err rc;
-
-	if (!(text = dup_str(builtin_style)))
-		return RG_ENOMEM;
-	rc = style_parse(st, text, "<built-in style>", errbuf, errlen);
-	free(text);
-	text = NULL;
-	if (rc != RG_OK || !file)
-		return rc;
-	fp = fopen(file, "rb");
-	if (!fp) {
-		set_err(errbuf, errlen, "cannot open '%s': %s", file, strerror(errno));
-		return RG_EIO;
-	}
-	do {
-		if (cap - len < 4096) {
-			cap = cap ? 2 * cap : 8192;
-			if (!(p = realloc(text, cap))) {
-				rc = RG_ENOMEM;
-				goto out;
-			}
-			text = p;
-		}
-		got = fread(text + len, 1, cap - len - 1, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		set_err(errbuf, errlen, "cannot read '%s': %s", file, strerror(errno));
-		rc = RG_EIO;
-		goto out;
-	}
-	text[len] = '\0';
-	if (strlen(text) != len) {
-		set_err(errbuf, errlen, "%s: not a text file (NUL byte)", file);
-		rc = RG_EINPUT;
-		goto out;
-	}
-	rc = style_parse(st, text, file, errbuf, errlen);
-out:
-	fclose(fp);
-	free(text);
-	return rc;
-}
 
 /* ---- Graphviz glue ------------------------------------------------------- */
 
@@ -727,10 +285,10 @@ static int gv_set_sb(void *obj, const char *name, const sbuf *b)
  * exists.  Routing splines round every node (splines=true) takes time
  * quadratic in the nodes, 9 s for 150, so big diagrams get curved edges.
  */
-static int gv_defaults(Agraph_t *g, const style *st, size_t n_nodes)
+static int gv_defaults(Agraph_t *g, const rg_style *st, size_t n_nodes)
 {
 	static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
-	const char *v = style_get(st, SEC_GRAPH, -1, "splines");
+	const char *v = rg_style_get(st, SEC_GRAPH, -1, "splines");
 	char key[] = "splines", curved[] = "curved";
 	size_t i;
 
@@ -753,7 +311,7 @@ typedef struct {
 	const rg_network *net;
 	const rg_metrics *m;        /* NULL: no metrics */
 	const rg_render_opts *o;
-	const style *st;
+	const rg_style *st;
 	unsigned char *kept;        /* kept[i]: node i is drawn */
 	size_t n_kept;
 	Agnode_t **gvn;             /* gvn[i]: the Graphviz node of node i */
@@ -830,7 +388,7 @@ static void node_tooltip(diagram *d, sbuf *b, size_t i)
 {
 	sb_escape(b, node_name(d, i), ESC_ATTR);
 	sb_puts(b, " (");
-	sb_puts(b, type_key[d->net->nodes[i].type]);
+	sb_puts(b, rg_style_type_key[d->net->nodes[i].type]);
 	sb_puts(b, ")");
 	if (!d->m)
 		return;
@@ -842,11 +400,33 @@ static void node_tooltip(diagram *d, sbuf *b, size_t i)
 	sb_num(b, metric(d, RG_METRIC_BETWEENNESS, i), 4, 1);
 	sb_puts(b, ", pagerank ");
 	sb_num(b, metric(d, RG_METRIC_PAGERANK, i), 4, 1);
+	if (d->m->community && d->m->community[i] >= 0) {
+		sb_puts(b, ", community ");
+		sb_num(b, (double)d->m->community[i] + 1, 0, 0);
+	}
+}
+
+/*
+ * Community fills: Paul Tol's "light" scheme, distinguishable with every
+ * common colour-vision deficiency; communities past the eighth share grey.
+ * The communities are numbered by decreasing size, so the big ones differ.
+ */
+static char community_colors[][8] = {
+	"#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99",
+	"#BBCC33", "#AAAA00", "#DDDDDD"
+};
+#define N_COMMUNITY_COLORS ((long)(sizeof community_colors / sizeof community_colors[0]) - 1)
+
+static char *community_fill(const diagram *d, size_t i)
+{
+	long c = d->m && d->m->community ? d->m->community[i] : -1;
+
+	return community_colors[c >= 0 && c < N_COMMUNITY_COLORS ? c : N_COMMUNITY_COLORS];
 }
 
 static rg_err add_nodes(diagram *d, Agraph_t *g)
 {
-	const style *st = d->st;
+	const rg_style *st = d->st;
 	double vmax = 0, s, w;
 	size_t i, k;
 	Agnode_t *n;
@@ -887,6 +467,8 @@ static rg_err add_nodes(diagram *d, Agraph_t *g)
 			if (st->a[k].sec == SEC_TYPE &&
 			    st->a[k].type == (int)d->net->nodes[i].type)
 				bad |= gv_set(n, st->a[k].attr, st->a[k].value) != 0;
+		if (d->o->fill_by == RG_FILL_COMMUNITY)
+			bad |= gv_set(n, "fillcolor", community_fill(d, i)) != 0;
 	}
 	if (d->b.oom)
 		return RG_ENOMEM;
@@ -894,7 +476,7 @@ static rg_err add_nodes(diagram *d, Agraph_t *g)
 }
 
 /* "#RRGGBB" between the style's light and dark edge colours, t in [0, 1]. */
-static void edge_color(const style *st, double t, char out[8])
+static void edge_color(const rg_style *st, double t, char out[8])
 {
 	unsigned long c = 0;
 	int shift;
@@ -977,6 +559,55 @@ static void html_row(diagram *d, sbuf *b, double size, int muted)
 	sb_puts(b, ">");
 }
 
+/* One legend swatch: a filled square and its text. */
+static void swatch(diagram *d, sbuf *b, const char *fill, const char *border,
+		   const char *text)
+{
+	sb_puts(b, "<TD BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"");
+	if (fill) {
+		sb_puts(b, " BGCOLOR=\"");
+		sb_escape(b, fill, ESC_HTML);
+		sb_puts(b, "\"");
+	}
+	if (border) {
+		sb_puts(b, " COLOR=\"");
+		sb_escape(b, border, ESC_HTML);
+		sb_puts(b, "\"");
+	}
+	sb_puts(b, "></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"");
+	sb_num(b, d->st->legend_size, 1, 0);
+	sb_puts(b, "\">");
+	sb_escape(b, text, ESC_HTML);
+	sb_puts(b, "</FONT></TD><TD WIDTH=\"8\"></TD>");
+}
+
+/* The legend of --fill community: one swatch per colour in use. */
+static void community_swatches(diagram *d, sbuf *b)
+{
+	unsigned char used[sizeof community_colors / sizeof community_colors[0]] = { 0 };
+	const char *border = rg_style_get(d->st, SEC_NODE, -1, "color");
+	char text[32];
+	long c;
+	size_t i;
+
+	for (i = 0; i < d->net->n_nodes; i++)
+		if (d->kept[i]) {
+			c = d->m && d->m->community ? d->m->community[i] : -1;
+			used[c >= 0 && c < N_COMMUNITY_COLORS ? c : N_COMMUNITY_COLORS] = 1;
+		}
+	sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
+	for (c = 0; c <= N_COMMUNITY_COLORS; c++) {
+		if (!used[c])
+			continue;
+		if (c < N_COMMUNITY_COLORS)
+			snprintf(text, sizeof text, "community %ld", c + 1);
+		else
+			snprintf(text, sizeof text, "%s", "other communities");
+		swatch(d, b, community_colors[c], border ? border : "#555555", text);
+	}
+	sb_puts(b, "</TR></TABLE></TD></TR>");
+}
+
 /* The legend's coloured swatches, one per actor type drawn. */
 static void html_swatches(diagram *d, sbuf *b)
 {
@@ -985,6 +616,10 @@ static void html_swatches(diagram *d, sbuf *b)
 	size_t i;
 	int t;
 
+	if (d->o->fill_by == RG_FILL_COMMUNITY) {
+		community_swatches(d, b);
+		return;
+	}
 	for (i = 0; i < d->net->n_nodes; i++)
 		if (d->kept[i])
 			present[d->net->nodes[i].type] = 1;
@@ -992,26 +627,11 @@ static void html_swatches(diagram *d, sbuf *b)
 	for (t = 0; t < RG_NTYPE; t++) {
 		if (!present[t])
 			continue;
-		fill = style_get(d->st, SEC_TYPE, t, "fillcolor");
-		border = style_get(d->st, SEC_TYPE, t, "color");
+		fill = rg_style_get(d->st, SEC_TYPE, t, "fillcolor");
+		border = rg_style_get(d->st, SEC_TYPE, t, "color");
 		if (!border)
-			border = style_get(d->st, SEC_NODE, -1, "color");
-		sb_puts(b, "<TD BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"");
-		if (fill) {
-			sb_puts(b, " BGCOLOR=\"");
-			sb_escape(b, fill, ESC_HTML);
-			sb_puts(b, "\"");
-		}
-		if (border) {
-			sb_puts(b, " COLOR=\"");
-			sb_escape(b, border, ESC_HTML);
-			sb_puts(b, "\"");
-		}
-		sb_puts(b, "></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"");
-		sb_num(b, d->st->legend_size, 1, 0);
-		sb_puts(b, "\">");
-		sb_puts(b, type_legend[t]);
-		sb_puts(b, "</FONT></TD><TD WIDTH=\"8\"></TD>");
+			border = rg_style_get(d->st, SEC_NODE, -1, "color");
+		swatch(d, b, fill, border, type_legend[t]);
 	}
 	sb_puts(b, "</TR></TABLE></TD></TR>");
 }
@@ -1114,28 +734,28 @@ static rg_err check_input(const rg_network *net, const rg_metrics *m,
 	size_t i;
 
 	if (o->label_lang != RG_LANG_NONE && (o->label_lang < 0 || o->label_lang >= RG_NLANG)) {
-		set_err(errbuf, errlen, "unknown label language %d", o->label_lang);
+		rg_render_seterr(errbuf, errlen, "unknown label language %d", o->label_lang);
 		return RG_EINPUT;
 	}
 	if ((int)o->size_by < 0 || o->size_by >= RG_NMETRIC) {
-		set_err(errbuf, errlen, "unknown size metric %d", (int)o->size_by);
+		rg_render_seterr(errbuf, errlen, "unknown size metric %d", (int)o->size_by);
 		return RG_EINPUT;
 	}
 	if (m && m->n != net->n_nodes) {
-		set_err(errbuf, errlen, "the metrics have %zu values for %zu nodes",
+		rg_render_seterr(errbuf, errlen, "the metrics have %zu values for %zu nodes",
 			m->n, net->n_nodes);
 		return RG_EINPUT;
 	}
 	for (i = 0; i < net->n_nodes; i++)
 		if (!net->nodes[i].id || (int)net->nodes[i].type < 0 ||
 		    net->nodes[i].type >= RG_NTYPE) {
-			set_err(errbuf, errlen, "node %zu has no id or a bad type", i);
+			rg_render_seterr(errbuf, errlen, "node %zu has no id or a bad type", i);
 			return RG_EINPUT;
 		}
 	for (i = 0; i < net->n_edges; i++)
 		if (net->edges[i].a >= net->n_nodes || net->edges[i].b >= net->n_nodes ||
 		    net->edges[i].a == net->edges[i].b) {
-			set_err(errbuf, errlen, "edge %zu joins bad nodes (%zu, %zu)",
+			rg_render_seterr(errbuf, errlen, "edge %zu joins bad nodes (%zu, %zu)",
 				i, net->edges[i].a, net->edges[i].b);
 			return RG_EINPUT;
 		}
@@ -1157,31 +777,31 @@ static rg_err write_diagram(GVC_t *gvc, Agraph_t *g, const char *fmt, const char
 	snprintf(tmp, len, "%s.tmp.%ld", outpath, (long)getpid());
 	/* gvRender() on our own FILE, not gvRenderFilename(): write errors are seen */
 	if (!(fp = fopen(tmp, "wb"))) {
-		set_err(errbuf, errlen, "cannot create '%s': %s", tmp, strerror(errno));
+		rg_render_seterr(errbuf, errlen, "cannot create '%s': %s", tmp, strerror(errno));
 		rc = RG_EIO;
 		goto out;
 	}
 	made = 1;
 	if (gvRender(gvc, g, fmt, fp) != 0) {
-		set_err(errbuf, errlen, "graphviz cannot write '%s' as %s: %s", outpath, fmt,
+		rg_render_seterr(errbuf, errlen, "graphviz cannot write '%s' as %s: %s", outpath, fmt,
 			gv_errors());
 		rc = RG_ERENDER;
 		goto out;
 	}
 	if (fflush(fp) != 0 || ferror(fp)) {
-		set_err(errbuf, errlen, "cannot write '%s': %s", tmp, strerror(errno));
+		rg_render_seterr(errbuf, errlen, "cannot write '%s': %s", tmp, strerror(errno));
 		rc = RG_EIO;
 		goto out;
 	}
 	if (fclose(fp) != 0) {
 		fp = NULL;
-		set_err(errbuf, errlen, "cannot write '%s': %s", tmp, strerror(errno));
+		rg_render_seterr(errbuf, errlen, "cannot write '%s': %s", tmp, strerror(errno));
 		rc = RG_EIO;
 		goto out;
 	}
 	fp = NULL;
 	if (rename(tmp, outpath) != 0) {
-		set_err(errbuf, errlen, "cannot rename '%s' to '%s': %s", tmp, outpath,
+		rg_render_seterr(errbuf, errlen, "cannot rename '%s' to '%s': %s", tmp, outpath,
 			strerror(errno));
 		rc = RG_EIO;
 		goto out;
@@ -1206,16 +826,54 @@ void rg_render_opts_init(rg_render_opts *o)
 	o->size_by = RG_METRIC_STRENGTH;
 	o->title = NULL;
 	o->style = NULL;
+	o->fill_by = RG_FILL_TYPE;
+	o->evidence = NULL;
+	o->page_dir = NULL;
 }
 
-rg_err rg_render(const rg_network *net, const rg_metrics *m,
-		 const rg_render_opts *opts, const char *outpath,
-		 char *errbuf, size_t errlen)
+/* Where the drawing goes: a file (path), or memory (svg, len). */
+typedef struct {
+	const char *fmt;
+	const char *path;
+	char **svg;
+	size_t *len;
+} target;
+
+/* Copies the rendered bytes out of Graphviz's buffer into malloc'd memory. */
+static rg_err render_memory(GVC_t *gvc, Agraph_t *g, const target *t, char *errbuf,
+			    size_t errlen)
 {
-	rg_render_opts defaults;
+	char *data = NULL;
+	unsigned int n = 0;
+
+	if (gvRenderData(gvc, g, t->fmt, &data, &n) != 0 || !data) {
+		rg_render_seterr(errbuf, errlen, "graphviz cannot render %s: %s", t->fmt,
+				 gv_errors());
+		if (data)
+			gvFreeRenderData(data);
+		return RG_ERENDER;
+	}
+	*t->svg = malloc((size_t)n + 1);
+	if (*t->svg) {
+		memcpy(*t->svg, data, n);
+		(*t->svg)[n] = '\0';
+		*t->len = n;
+	}
+	gvFreeRenderData(data);
+	return *t->svg ? RG_OK : RG_ENOMEM;
+}
+
+/*
+ * Checks the options, picks the nodes, builds the Graphviz graph, lays it
+ * out and renders it to `t`.  On success *kept_out (if not NULL) receives
+ * the kept-node flags.
+ */
+static rg_err draw(const rg_network *net, const rg_metrics *m, const rg_render_opts *opts,
+		   const target *t, unsigned char **kept_out, char *errbuf, size_t errlen)
+{
 	diagram d;
-	style st;
-	const char *fmt, *layout;
+	rg_style st;
+	const char *layout = opts->layout;
 	char name[] = "relgraph";
 	agusererrf prev_errf = NULL;
 	GVC_t *gvc = NULL;
@@ -1226,35 +884,19 @@ rg_err rg_render(const rg_network *net, const rg_metrics *m,
 
 	memset(&d, 0, sizeof d);
 	memset(&st, 0, sizeof st);
-	if (errbuf && errlen)
-		errbuf[0] = '\0';
-	if (!opts) {
-		rg_render_opts_init(&defaults);
-		opts = &defaults;
-	}
-	if (!net || !outpath) {
-		set_err(errbuf, errlen, "no network or no output path");
-		return RG_EINPUT;
-	}
-	if (!(fmt = format_for(outpath))) {
-		set_err(errbuf, errlen, "cannot tell the format of '%s': "
-			"use .svg, .png, .pdf or .dot", outpath);
-		return RG_EINPUT;
-	}
 	if ((rc = check_input(net, m, opts, errbuf, errlen)) != RG_OK)
 		return rc;
-	layout = opts->layout;
 	if (layout) {
 		for (i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
 			if (strcmp(layout, layouts[i]) == 0)
 				break;
 		if (i == sizeof layouts / sizeof layouts[0]) {
-			set_err(errbuf, errlen, "unknown layout '%s': use neato, sfdp, fdp, "
+			rg_render_seterr(errbuf, errlen, "unknown layout '%s': use neato, sfdp, fdp, "
 				"circo, twopi or dot", layout);
 			return RG_EINPUT;
 		}
 	}
-	if ((rc = style_load(&st, opts->style, errbuf, errlen)) != RG_OK)
+	if ((rc = rg_style_load(&st, opts->style, errbuf, errlen)) != RG_OK)
 		goto out;
 
 	d.net = net;
@@ -1279,26 +921,33 @@ rg_err rg_render(const rg_network *net, const rg_metrics *m,
 	agreseterrors();
 	rc = RG_ERENDER;
 	if (!(gvc = gv_get_context())) {
-		set_err(errbuf, errlen, "cannot start graphviz");
+		rg_render_seterr(errbuf, errlen, "cannot start graphviz");
 		goto out;
 	}
 	if (!(g = agopen(name, Agundirected, NULL)) || gv_defaults(g, &st, d.n_kept) != 0) {
-		set_err(errbuf, errlen, "cannot build the graphviz graph: %s", gv_errors());
+		rg_render_seterr(errbuf, errlen, "cannot build the graphviz graph: %s", gv_errors());
 		goto out;
 	}
 	if ((rc = set_title(&d, g)) != RG_OK || (rc = add_nodes(&d, g)) != RG_OK ||
 	    (rc = add_edges(&d, g)) != RG_OK) {
-		set_err(errbuf, errlen, "cannot build the graphviz graph: %s",
+		rg_render_seterr(errbuf, errlen, "cannot build the graphviz graph: %s",
 			rc == RG_ENOMEM ? "out of memory" : gv_errors());
 		goto out;
 	}
 	if (gvLayout(gvc, g, layout) != 0) {
 		rc = RG_ERENDER;
-		set_err(errbuf, errlen, "graphviz layout '%s' failed: %s", layout, gv_errors());
+		rg_render_seterr(errbuf, errlen, "graphviz layout '%s' failed: %s", layout, gv_errors());
 		goto out;
 	}
 	laid_out = 1;
-	rc = write_diagram(gvc, g, fmt, outpath, errbuf, errlen);
+	if (t->path)
+		rc = write_diagram(gvc, g, t->fmt, t->path, errbuf, errlen);
+	else
+		rc = render_memory(gvc, g, t, errbuf, errlen);
+	if (rc == RG_OK && kept_out) {
+		*kept_out = d.kept;
+		d.kept = NULL;
+	}
 out:
 	if (laid_out)
 		gvFreeLayout(gvc, g);
@@ -1307,11 +956,54 @@ out:
 	if (errf_set)
 		agseterrf(prev_errf);
 	if (rc == RG_ENOMEM && errbuf && errlen && !errbuf[0])
-		set_err(errbuf, errlen, "out of memory");
+		rg_render_seterr(errbuf, errlen, "out of memory");
 	free(d.b.s);
 	free(d.b2.s);
 	free(d.kept);
 	free(d.gvn);
-	style_release(&st);
+	rg_style_release(&st);
 	return rc;
+}
+
+rg_err rg_render_svg(const rg_network *net, const rg_metrics *m,
+		     const rg_render_opts *opts, char **svg, size_t *len,
+		     unsigned char **kept, char *errbuf, size_t errlen)
+{
+	target t = { "svg", NULL, svg, len };
+
+	*svg = NULL;
+	*len = 0;
+	*kept = NULL;
+	return draw(net, m, opts, &t, kept, errbuf, errlen);
+}
+
+rg_err rg_render(const rg_network *net, const rg_metrics *m,
+		 const rg_render_opts *opts, const char *outpath,
+		 char *errbuf, size_t errlen)
+{
+	rg_render_opts defaults;
+	target t = { NULL, NULL, NULL, NULL };
+	const char *slash, *dot;
+
+	if (errbuf && errlen)
+		errbuf[0] = '\0';
+	if (!opts) {
+		rg_render_opts_init(&defaults);
+		opts = &defaults;
+	}
+	if (!net || !outpath) {
+		rg_render_seterr(errbuf, errlen, "no network or no output path");
+		return RG_EINPUT;
+	}
+	slash = strrchr(outpath, '/');
+	dot = strrchr(slash ? slash + 1 : outpath, '.');
+	if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0))
+		return rg_render_page(net, m, opts, outpath, errbuf, errlen);
+	if (!(t.fmt = format_for(outpath))) {
+		rg_render_seterr(errbuf, errlen, "cannot tell the format of '%s': "
+			"use .svg, .png, .pdf, .dot or .html", outpath);
+		return RG_EINPUT;
+	}
+	t.path = outpath;
+	return draw(net, m, opts, &t, NULL, errbuf, errlen);
 }

@@ -24,9 +24,29 @@ static int office_index(rg_lexicon *lex, const char *name)
 	if (!nn)
 		return -1;
 	lex->office_names = nn;
+	int16_t (*fb)[3] = realloc(lex->office_fallback, (lex->n_office_names + 1) * sizeof *fb);
+	if (!fb)
+		return -1;
+	lex->office_fallback = fb;
+	fb[lex->n_office_names][0] = fb[lex->n_office_names][1] = fb[lex->n_office_names][2] = -1;
 	if (!(nn[lex->n_office_names] = rg_strdup(name)))
 		return -1;
 	return (int)lex->n_office_names++;
+}
+
+/* A `fallback OFFICE - A,B` row: offices tried when a holder has no OFFICE rows. */
+static rg_err add_fallback(rg_lexicon *lex, const char *office, char *list)
+{
+	int o = office_index(lex, office), k = 0;
+	if (o < 0)
+		return RG_ENOMEM;
+	for (char *t = strtok(list, ","); t && k < 2; t = strtok(NULL, ",")) {
+		int f = office_index(lex, t);
+		if (f < 0)
+			return RG_ENOMEM;
+		lex->office_fallback[o][k++] = (int16_t)f;
+	}
+	return RG_OK;
 }
 
 /* Normalises "YYYY", "YYYY-MM" or "YYYY-MM-DD" to a full date; 0 if bad. */
@@ -64,6 +84,11 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 			continue;
 		char *f[4];
 		int nf = rg_tsv_split(line, f, 4);
+		if (nf == 4 && strcmp(f[0], "fallback") == 0) {
+			if ((rc = add_fallback(lex, f[1], f[3])))
+				goto out;
+			continue;
+		}
 		int lang = nf == 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
 		int conn = nf == 4 && strcmp(f[0], "connector") == 0;
 		int many = nf == 4 && strcmp(f[2], "many") == 0;
@@ -171,6 +196,8 @@ void rg_roles_release(rg_lexicon *lex)
 	for (size_t i = 0; i < lex->n_office_names; i++)
 		free(lex->office_names[i]);
 	free(lex->office_names);
+	free(lex->office_fallback);
+	lex->office_fallback = NULL;
 	free(lex->role_phrases);
 	free(lex->office_terms);
 	rg_strmap_release(&lex->connectors);
@@ -219,11 +246,34 @@ static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
 	return 0;
 }
 
-/* The holder of `office` for `holder_of` at `date`: 1 found, 0 none, 2 several. */
+/* Whether any row names a holder of `office` for `holder_of`, at any date. */
+static int has_rows(const rg_lexicon *lex, size_t holder_of, int office)
+{
+	for (size_t i = 0; i < lex->n_office_terms; i++)
+		if (lex->office_terms[i].holder_of == holder_of &&
+		    lex->office_terms[i].office == office)
+			return 1;
+	return 0;
+}
+
+/*
+ * The holder of `office` for `holder_of` at `date`: 1 found, 0 none, 2
+ * several.  An office the holder has no rows for is read as its first
+ * fallback office that has some.
+ */
 static int holder_at(const rg_lexicon *lex, size_t holder_of, int office,
 		     const char *date, size_t *person)
 {
 	int n = 0;
+	for (int k = 0; k < 3 && !has_rows(lex, holder_of, office); k++) {
+		int f = lex->office_fallback[office][k];
+		if (f < 0)
+			break;
+		if (has_rows(lex, holder_of, f)) {
+			office = f;
+			break;
+		}
+	}
 	for (size_t i = 0; i < lex->n_office_terms; i++) {
 		const struct rg_office_term *t = &lex->office_terms[i];
 		if (t->holder_of != holder_of || t->office != office ||
@@ -281,52 +331,92 @@ static int cmp_mention(const void *x, const void *y)
 	return (int)a->via - (int)b->via;
 }
 
+/*
+ * The countries named after the office (past connector words; a list for
+ * plural offices).  With need_connector, at least one connector must stand
+ * between ("the foreign minister of Iran", not "Foreign Minister Iran").
+ * Returns how many were paired, or -1 on an allocation failure.
+ */
+static int pair_after(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
+		      const struct rg_role_hit *hit, size_t n_named, int need_connector)
+{
+	int found = 0;
+	size_t next_tok = hit->b;
+	for (size_t i = 0; i < n_named; i++) {
+		const rg_mention *m = &an->mentions[i];
+		if (m->tok < hit->b || !is_holder_type(lex, m->actor) || m->via == RG_VIA_ROLE)
+			continue;
+		size_t t = next_tok;
+		while (t < m->tok && (in_set(&lex->connectors, s, t) ||
+				      (found && in_set(&lex->conjunctions, s, t))))
+			t++;
+		if (m->tok > t || s->toks[m->tok].para != s->toks[hit->a].para ||
+		    (!found && need_connector && t == hit->b))
+			break;
+		if (add_role(lex, an, s, hit, &an->mentions[i]))
+			return -1;
+		found++;
+		next_tok = last_token(s, &an->mentions[i]) + 1;
+		if (!lex->role_phrases[hit->phrase].many)
+			break;
+	}
+	return found;
+}
+
+/*
+ * The country (or adjective) just before the office; for a plural office
+ * also the countries listed before it ("Azərbaycan, Türkiyə və
+ * Gürcüstanın xarici işlər nazirləri").  Returns how many, or -1.
+ */
+static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
+		       const struct rg_role_hit *hit, size_t n_named)
+{
+	int found = 0;
+	size_t next = hit->a; /* the token the next country must end right before */
+	for (size_t i = n_named; i-- > 0 && next > 0;) {
+		const rg_mention *m = &an->mentions[i];
+		if (m->tok >= next || !is_holder_type(lex, m->actor) || m->via == RG_VIA_ROLE)
+			continue;
+		size_t t = last_token(s, m) + 1;
+		while (found && t < next && in_set(&lex->conjunctions, s, t))
+			t++;
+		if (t != next || s->toks[m->tok].para != s->toks[hit->a].para)
+			break;
+		if (add_role(lex, an, s, hit, m))
+			return -1;
+		found++;
+		next = m->tok;
+		if (!lex->role_phrases[hit->phrase].many)
+			break;
+	}
+	return found;
+}
+
+/*
+ * Pairs each office phrase with its country by the language's word order:
+ * Azerbaijani and Turkish put the possessor first ("Azərbaycanın xarici
+ * işlər naziri"); Persian, Arabic and Russian after ("وزير خارجية قطر",
+ * "министр иностранных дел России"), or an adjective before; English before
+ * ("the Azerbaijani foreign minister") or after "of".
+ */
 rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 			rg_scratch *s)
 {
 	size_t n_named = an->n_mentions;
+	int head_final = an->lang == RG_LANG_AZ || an->lang == RG_LANG_TR;
+	int en = an->lang == RG_LANG_EN || an->lang == RG_LANG_NONE;
 	(void)doc;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const struct rg_role_hit *hit = &s->hits[h];
 		if (person_beside(lex, an, s, hit->a, hit->b))
 			continue;
-		/* the country after the office, past connector words ("of the") */
-		size_t found = 0;
-		size_t next_tok = hit->b;
-		for (size_t i = 0; i < n_named; i++) {
-			const rg_mention *m = &an->mentions[i];
-			if (m->tok < hit->b - 1 || !is_holder_type(lex, m->actor) ||
-			    m->via == RG_VIA_ROLE)
-				continue;
-			size_t t = next_tok;
-			while (t < m->tok && (in_set(&lex->connectors, s, t) ||
-					      (found && in_set(&lex->conjunctions, s, t))))
-				t++;
-			if (m->tok > t || s->toks[m->tok].para != s->toks[hit->a].para)
-				break;
-			rg_err rc = add_role(lex, an, s, hit, &an->mentions[i]);
-			if (rc)
-				return rc;
-			found++;
-			next_tok = last_token(s, &an->mentions[i]) + 1;
-			if (!lex->role_phrases[hit->phrase].many)
-				break;
-		}
-		if (found || hit->a == 0)
-			continue;
-		/* else the country (or adjective) just before it */
-		for (size_t i = n_named; i-- > 0;) {
-			const rg_mention *m = &an->mentions[i];
-			if (m->tok >= hit->a || !is_holder_type(lex, m->actor))
-				continue;
-			if (last_token(s, m) + 1 == hit->a &&
-			    s->toks[m->tok].para == s->toks[hit->a].para) {
-				rg_err rc = add_role(lex, an, s, hit, m);
-				if (rc)
-					return rc;
-			}
-			break;
-		}
+		int k = 0;
+		if (!head_final)
+			k = pair_after(lex, an, s, hit, n_named, en);
+		if (k == 0)
+			k = pair_before(lex, an, s, hit, n_named);
+		if (k < 0)
+			return RG_ENOMEM;
 	}
 	if (an->n_mentions > n_named)
 		qsort(an->mentions, an->n_mentions, sizeof *an->mentions, cmp_mention);

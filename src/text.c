@@ -39,6 +39,16 @@ static int blank_line(const rg_fold *f, const uint8_t *p, size_t n)
 	return 1;
 }
 
+/* Appends n bytes to the folded words; inline, as it runs once per letter. */
+static inline rg_err fold_put(rg_sb *sb, const void *p, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap && rg_sb_grow(sb, n))
+		return RG_ENOMEM;
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+	return RG_OK;
+}
+
 static rg_err push_token(rg_scratch *s, const rg_token *t)
 {
 	if (rg_grow(&s->toks, &s->cap_toks, s->n_toks + 1, sizeof *s->toks))
@@ -97,9 +107,9 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 					t.flags |= RG_TF_INITIAL;
 			}
 			if (c >= 0x10000) {
-				if (rg_sb_add(&s->fold, p + at, i - at))
+				if (fold_put(&s->fold, p + at, i - at))
 					return RG_ENOMEM;
-			} else if (e->len && rg_sb_add(&s->fold, f->pool.buf + e->off, e->len)) {
+			} else if (e->len && fold_put(&s->fold, f->pool.buf + e->off, e->len)) {
 				return RG_ENOMEM;
 			}
 			has_upper |= e->flags & RG_CF_UPPER;
@@ -137,8 +147,12 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 		if (t.fold_len && push_token(s, &t))
 			return RG_ENOMEM;
 	}
-	/* keep the folded words NUL-terminated for the matcher's lookups */
-	return rg_sb_grow(&s->fold, 1);
+	/* keep the folded words NUL-terminated for the matcher's lookups
+	   (fold_put always leaves room for it) */
+	if (rg_sb_grow(&s->fold, 1))
+		return RG_ENOMEM;
+	s->fold.buf[s->fold.len] = '\0';
+	return RG_OK;
 }
 
 static rg_err push_sentence(rg_analysis *an, rg_scratch *s, size_t a, size_t b, int para)

@@ -102,6 +102,9 @@ check "broken dictionary: each bad row is reported with file and line" \
 	sh -c "grep -q 'bad-actors.tsv:1:' '$tmp/e' && grep -q 'bad-actors.tsv:2:' '$tmp/e' && grep -q 'bad-actors.tsv:3:' '$tmp/e'"
 check "broken dictionary: the run still completes" grep -q '"RUS"' "$tmp/o"
 
+# -- the interactive page in headless Chromium (tests/browser; make deps) ----
+if command -v chromium >/dev/null; then check "browser: render -o x.html - search, evidence, no injected script runs" node tests/browser/page.test.js "$RG"; else echo "skip - browser test: no chromium (make deps installs it)"; fi
+
 # -- parallel analysis gives the same output as one job -----------------------
 $RGRUN extract --jobs 1 data/samples >"$tmp/j1" 2>/dev/null
 $RGRUN extract --jobs 3 data/samples >"$tmp/j3" 2>/dev/null
@@ -109,3 +112,12 @@ check "extract --jobs 3 prints exactly what --jobs 1 prints" cmp "$tmp/j1" "$tmp
 $RGRUN rank --jobs 1 --top 0 --format tsv data/samples >"$tmp/r1" 2>/dev/null
 $RGRUN rank --jobs 2 --top 0 --format tsv data/samples >"$tmp/r2" 2>/dev/null
 check "rank --jobs 2 ranks exactly as --jobs 1" cmp "$tmp/r1" "$tmp/r2"
+
+# -- unknown-name discovery ----------------------------------------------------
+printf 'Mr Zorbek Talgatov met Azerbaijani officials.\nThe talks with Zorbek Talgatov went on. السيد كمال رشيدوف زار قطر. واستقبل السيد سلمان بن حمد العلي الوفد.\n' >"$tmp/cand.txt"
+$RGRUN candidates --format tsv "$tmp/cand.txt" >"$tmp/o" 2>/dev/null
+check "candidates: a name after a title and in capitals is counted twice" \
+	grep -q "^2	1	Zorbek Talgatov	title" "$tmp/o"
+check "candidates: a name after an Arabic honorific is two words" grep -q "	كمال رشيدوف	title" "$tmp/o"
+check "candidates: a nasab (بن) extends an Arabic name" grep -q "	سلمان بن حمد العلي	title" "$tmp/o"
+check "candidates: known actors are not listed" sh -c "! grep -qi 'azerbaijani\|قطر' '$tmp/o'"

@@ -71,5 +71,9 @@ if [ "${1:-all}" != cli ] && command -v python3 >/dev/null; then
 	out=$(python3 tests/passages/check.py "$RG" 2>&1); st=$?
 	report $st "labelled passages: $(printf '%s\n' "$out" | tail -1)" "$(printf '%s\n' "$out" | grep '^FAIL' | head -40)"
 fi
+if [ "${1:-all}" != cli ] && command -v python3 >/dev/null; then
+	out=$(python3 tests/passages/check_offices.py "$RG" 2>&1); st=$?
+	report $st "offices resolved by date: $(printf '%s\n' "$out" | tail -1)" "$(printf '%s\n' "$out" | grep '^FAIL' | head -40)"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

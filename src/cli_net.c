@@ -1,0 +1,222 @@
+/*
+ * cli_net.c - builds the network rank and graph analyse: from articles
+ * (reader -> analysis -> co-mentions, with the --since/--until/--lang
+ * document filters) or from partial edge tables summed, then weighted and
+ * filtered as the network options ask, then measured with igraph.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include "cli_net.h"
+
+void rg_netopts_init(rg_netopts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->window.kind = RG_WINDOW_SENTENCE;
+	o->weight = RG_WEIGHT_COUNT;
+	o->depth = 1;
+	o->lang = RG_LANG_NONE;
+}
+
+static int parse_real(const char *cmd, const char *name, const char *arg, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= 0))
+		return rg_cli_usage_error(cmd, "--%s wants a non-negative number, not '%s'",
+					  name, arg);
+	*out = v;
+	return 0;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int date_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
+int rg_cli_netopt(const char *cmd, const char *name, const char *arg, rg_netopts *o)
+{
+	if (strcmp(name, "window") == 0) {
+		if (rg_window_parse(arg, &o->window))
+			return rg_cli_usage_error(cmd, "unknown --window '%s'", arg);
+	} else if (strcmp(name, "weight") == 0) {
+		if ((o->weight = rg_weight_parse(arg)) < 0)
+			return rg_cli_usage_error(cmd, "unknown --weight '%s' (count, docs, "
+						  "assoc, pmi, jaccard)", arg);
+	} else if (strcmp(name, "types") == 0) {
+		if (!(o->types = rg_cli_types(arg)))
+			return rg_cli_usage_error(cmd, "unknown type in --types '%s'", arg);
+	} else if (strcmp(name, "min-weight") == 0) {
+		return parse_real(cmd, name, arg, &o->min_weight);
+	} else if (strcmp(name, "backbone") == 0) {
+		if (parse_real(cmd, name, arg, &o->backbone))
+			return EXIT_USAGE;
+		if (!(o->backbone > 0 && o->backbone <= 1))
+			return rg_cli_usage_error(cmd, "--backbone wants ALPHA in (0, 1], "
+						  "e.g. 0.05");
+	} else if (strcmp(name, "focus") == 0) {
+		o->focus = arg;
+	} else if (strcmp(name, "depth") == 0) {
+		size_t d;
+		if (rg_cli_size(cmd, name, arg, &d))
+			return EXIT_USAGE;
+		if (d < 1 || d > 100)
+			return rg_cli_usage_error(cmd, "--depth is 1 to 100");
+		o->depth = (unsigned)d;
+	} else if (strcmp(name, "since") == 0 || strcmp(name, "until") == 0) {
+		if (!date_ok(arg))
+			return rg_cli_usage_error(cmd, "--%s wants YYYY, YYYY-MM or YYYY-MM-DD, "
+						  "not '%s'", name, arg);
+		*(name[0] == 's' ? &o->since : &o->until) = arg;
+	} else if (strcmp(name, "lang") == 0) {
+		if ((o->lang = rg_lang_parse(arg)) < 0)
+			return rg_cli_usage_error(cmd, "unknown --lang '%s'", arg);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* What the pipeline callback needs: the accumulator and the filters. */
+typedef struct {
+	rg_cooc *c;
+	const rg_netopts *o;
+	long filtered;
+} corpus_run;
+
+/* Whether a document dated `date` ("" = undated) passes --since/--until. */
+static int in_span(const rg_netopts *o, const char *date)
+{
+	if (o->since && (!date[0] || strcmp(date, o->since) < 0))
+		return 0;
+	if (o->until && (!date[0] || strncmp(date, o->until, strlen(o->until)) > 0))
+		return 0;
+	return 1;
+}
+
+static rg_err add_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	corpus_run *run = v;
+	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
+		run->filtered++;
+		return RG_OK;
+	}
+	return rg_cooc_add(run->c, doc, an);
+}
+
+/* 1 when there are operands and each is an edge table. */
+static int all_tables(int argc, char **argv, int first)
+{
+	if (first >= argc)
+		return 0;
+	for (int i = first; i < argc; i++)
+		if (!rg_edgetable_sniff(argv[i]))
+			return 0;
+	return 1;
+}
+
+static int from_tables(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
+		       rg_window *w, rg_network *net, rg_reader_stats *st)
+{
+	rg_diag d = rg_cli_diag(ctx);
+	rg_err rc;
+	w->tokens = -1;
+	for (int i = first; i < argc; i++)
+		if ((rc = rg_edgetable_read(net, w, argv[i], &d))) {
+			if (rc == RG_ENOMEM)
+				fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+			return EXIT_INPUT;
+		}
+	if (o->since || o->until || o->lang >= 0)
+		fprintf(stderr, "relgraph: warning: --since, --until and --lang do not apply "
+				"to edge tables (use them with extract --emit edges)\n");
+	if (o->types && (rc = rg_network_keep_types(net, o->types))) {
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+		return EXIT_INPUT;
+	}
+	memset(st, 0, sizeof *st);
+	st->docs = net->n_docs;
+	return 0;
+}
+
+int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
+		       const rg_netopts *o, rg_window *w, rg_network *net,
+		       rg_reader_stats *st)
+{
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	corpus_run run = { NULL, o, 0 };
+	int status = EXIT_INPUT;
+	rg_err rc = RG_OK;
+
+	if (all_tables(argc, argv, first))
+		return from_tables(ctx, argc, argv, first, o, w, net, st);
+	*w = o->window;
+	if (rg_cli_lexicon(ctx, &lex))
+		goto out;
+	if ((rc = rg_cooc_new(&run.c, lex, o->window, 0)) ||
+	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
+		goto out;
+	if (o->types)
+		rg_cooc_set_types(run.c, o->types);
+	rg_cli_cooc_limits(ctx, run.c);
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &run)) ||
+	    (rc = rg_cooc_network(run.c, net)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+	if (run.filtered && !ctx->quiet)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	status = 0;
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	rg_reader_free(r);
+	rg_cooc_free(run.c);
+	rg_lexicon_free(lex);
+	return status;
+}
+
+int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
+		   const rg_netopts *o, rg_network *net, rg_metrics *m,
+		   rg_reader_stats *st)
+{
+	rg_window w;
+	rg_err rc;
+	int status = rg_cli_raw_network(ctx, argc, argv, first, o, &w, net, st);
+
+	if (status)
+		return status;
+	if ((rc = rg_network_weight(net, (rg_weight_scheme)o->weight))) {
+		fprintf(stderr, "relgraph: error: --weight %s needs window counts this input "
+				"lacks\n", rg_weight_name((rg_weight_scheme)o->weight));
+		return EXIT_INPUT;
+	}
+	if (o->min_weight > 0 && (rc = rg_network_min_weight(net, o->min_weight)))
+		goto fail;
+	if (o->backbone > 0 && (rc = rg_network_backbone(net, o->backbone)))
+		goto fail;
+	if (o->focus && (rc = rg_network_ego(net, o->focus, o->depth))) {
+		if (rc == RG_EINPUT) {
+			fprintf(stderr, "relgraph: error: --focus '%s': no such actor in the "
+					"graph\n", o->focus);
+			return EXIT_INPUT;
+		}
+		goto fail;
+	}
+	if ((rc = rg_metrics_compute(net, m)))
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "relgraph: error: %s: building the graph: %s\n", cmd, rg_err_str(rc));
+	return EXIT_INPUT;
+}

@@ -1,0 +1,64 @@
+/*
+ * cli_net.h - the network options rank, graph (and render) share: window,
+ * weight scheme, types, light-tie and backbone filters, ego network, and
+ * the corpus filters --since/--until/--lang; and the one function that
+ * turns the operands (articles, or partial edge tables) into the filtered,
+ * weighted network with its metrics.
+ */
+#ifndef RG_CLI_NET_H
+#define RG_CLI_NET_H
+
+#include "cli.h"
+
+#define RG_NET_OPTS \
+	{ "window", 'w', "WIN", "sentence (default), paragraph, document or tokens:K" }, \
+	{ "weight", 0, "SCHEME", "tie weight: count (default), docs, assoc, pmi, jaccard" }, \
+	{ "types", 't', "LIST", "actor types (default country,person,org)" }, \
+	{ "min-weight", 0, "W", "drop ties lighter than W (in the chosen weight)" }, \
+	{ "backbone", 0, "ALPHA", "keep the ties significant at ALPHA (disparity filter)" }, \
+	{ "focus", 0, "ID", "the ego network of actor ID (see --depth)" }, \
+	{ "depth", 0, "D", "with --focus: ties away from ID (default 1)" }, \
+	{ "since", 0, "DATE", "only documents dated DATE (YYYY[-MM[-DD]]) or later" }, \
+	{ "until", 0, "DATE", "only documents dated DATE or earlier" }, \
+	{ "lang", 0, "LANG", "only documents in LANG (en, fa, ar, az, ru, tr)" }
+
+typedef struct {
+	rg_window window;
+	unsigned types;          /* 0: the default mask */
+	int weight;              /* rg_weight_scheme */
+	double min_weight;       /* 0: none */
+	double backbone;         /* 0: none */
+	const char *focus;       /* NULL: whole graph */
+	unsigned depth;
+	const char *since, *until;
+	int lang;                /* RG_LANG_NONE: all */
+} rg_netopts;
+
+void rg_netopts_init(rg_netopts *o);
+
+/*
+ * Handles option `name` if it is one of RG_NET_OPTS: 0 when taken,
+ * EXIT_USAGE after printing an error, -1 when it is not a network option.
+ */
+int rg_cli_netopt(const char *cmd, const char *name, const char *arg, rg_netopts *o);
+
+/*
+ * The raw network of the operands (window counts, no weighting or
+ * filters except --types/--since/--until/--lang): every operand an edge
+ * table (recognised by its first line) summed, or else the articles read
+ * and analysed.  *w receives the window (a table's own).  Returns 0, or
+ * EXIT_INPUT after printing the error.
+ */
+int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
+		       const rg_netopts *o, rg_window *w, rg_network *net,
+		       rg_reader_stats *st);
+
+/*
+ * rg_cli_raw_network, then the weight scheme, --min-weight, --backbone
+ * and --focus/--depth in that order, then every metric with igraph.
+ */
+int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
+		   const rg_netopts *o, rg_network *net, rg_metrics *m,
+		   rg_reader_stats *st);
+
+#endif

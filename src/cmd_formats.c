@@ -1,0 +1,253 @@
+/*
+ * cmd_formats.c - `relgraph formats`: reads the corpus once into both the
+ * co-mention graph (rg_cooc) and the formats accumulator (formatstats.c),
+ * computes the graph's centralities, picks the formats to show (all that
+ * were found, or those named with --compare) and hands them to
+ * cmd_formats_print.c.  Also runs `relgraph render --formats`.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd_formats.h"
+
+static const rg_opt opts[] = {
+	{ "format", 'f', "FMT", "table (default), tsv, json or md" },
+	{ "compare", 'c', "FORMAT", "compare these formats side by side: AZE-TUR-IRN, "
+				    "3+3, caspian-five... (repeatable; more may follow "
+				    "as operands before the paths)" },
+	{ "period", 'p', "P", "activity per month, quarter (default) or year" },
+	{ "window", 'w', "WIN", "co-mention window: sentence (default), paragraph, "
+				"document or tokens:K" },
+	RG_COMMON_OPTS,
+	{ NULL, 0, NULL, NULL }
+};
+
+const rg_command rg_cmd_formats = {
+	"formats", cmd_formats,
+	"list the multilateral formats of the corpus and compare them side by side",
+	"[--format table|tsv|json|md] [--compare FORMAT [FORMAT...]] PATH...", opts
+};
+
+#define MAX_COMPARE 16
+
+typedef struct {
+	const char *format;
+	const char *compare[MAX_COMPARE];
+	size_t n_compare;
+	int period;
+	rg_window window;
+	const char *window_name;
+} formats_opts;
+
+static int handle(const char *name, const char *arg, void *user)
+{
+	formats_opts *o = user;
+	if (strcmp(name, "format") == 0) {
+		if (strcmp(arg, "table") && strcmp(arg, "tsv") && strcmp(arg, "json") &&
+		    strcmp(arg, "md"))
+			return rg_cli_usage_error("formats", "unknown --format '%s' "
+						  "(table, tsv, json, md)", arg);
+		o->format = arg;
+	} else if (strcmp(name, "compare") == 0) {
+		if (o->n_compare == MAX_COMPARE)
+			return rg_cli_usage_error("formats", "at most %d formats to compare",
+						  MAX_COMPARE);
+		o->compare[o->n_compare++] = arg;
+	} else if (strcmp(name, "period") == 0) {
+		if ((o->period = rg_period_parse(arg)) < 0)
+			return rg_cli_usage_error("formats", "unknown --period '%s' "
+						  "(month, quarter, year)", arg);
+	} else if (strcmp(name, "window") == 0) {
+		if (rg_window_parse(arg, &o->window))
+			return rg_cli_usage_error("formats", "unknown --window '%s'", arg);
+		o->window_name = arg;
+	}
+	return 0;
+}
+
+/* ---- reading the corpus -------------------------------------------------- */
+
+typedef struct {
+	rg_cooc *c;
+	rg_formatstats *fs;
+} sinks;
+
+static rg_err add_doc(void *user, const rg_doc *doc, const rg_analysis *an)
+{
+	sinks *s = user;
+	rg_err rc = rg_cooc_add(s->c, doc, an);
+	return rc ? rc : rg_formatstats_add(s->fs, doc, an);
+}
+
+/* Reads argv[first..] into a co-mention graph and the formats; prints errors. */
+static rg_err read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
+			  int first, rg_window w, rg_period period, rg_cooc **c,
+			  rg_formatstats **fs, rg_reader_stats *st)
+{
+	rg_reader *r = NULL;
+	rg_diag d = rg_cli_diag(ctx);
+	rg_err rc;
+	*c = NULL;
+	*fs = NULL;
+	if ((rc = rg_cooc_new(c, lex, w, 0)) || (rc = rg_formatstats_new(fs, lex, period)) ||
+	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
+		goto out;
+	rg_cli_cooc_limits(ctx, *c);
+	sinks s = { *c, *fs };
+	if ((rc = rg_pipeline_run(lex, r, ctx->jobs, add_doc, &s, &d)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	rg_reader_free(r);
+	return rc;
+}
+
+/* ---- choosing the formats ------------------------------------------------ */
+
+/*
+ * With --compare, operands before the paths that are no file and read as a
+ * format ("AZE-GEO-TUR") are more formats to compare: the issue's own
+ * syntax `--compare "AZE-TUR-IRN" "AZE-GEO-TUR" PATH`.
+ */
+static int take_spec_operands(const rg_lexicon *lex, formats_opts *o, int argc,
+			      char **argv, int *first)
+{
+	struct stat sb;
+	size_t m[64], n;
+	while (o->n_compare && *first < argc && o->n_compare < MAX_COMPARE &&
+	       strcmp(argv[*first], "-") != 0 && stat(argv[*first], &sb) != 0 &&
+	       rg_format_spec_parse(lex, argv[*first], m, 64, &n) == RG_OK)
+		o->compare[o->n_compare++] = argv[(*first)++];
+	return 0;
+}
+
+/* Adds the --compare formats to fs and lists their indices in sel. */
+static int select_compared(const rg_lexicon *lex, rg_formatstats *fs,
+			   const formats_opts *o, size_t *sel, size_t *n_sel)
+{
+	size_t m[MAX_COMPARE][64], n[MAX_COMPARE];
+	for (size_t i = 0; i < o->n_compare; i++) {
+		rg_err rc = rg_format_spec_parse(lex, o->compare[i], m[i], 64, &n[i]);
+		if (rc == RG_ENOMEM)
+			return -1;
+		if (rc) {
+			rg_cli_usage_error("formats", "'%s' is not a format: write three or "
+					   "more country ids joined by '-' (AZE-TUR-IRN) or a "
+					   "format's name (3+3, caspian-five)", o->compare[i]);
+			return EXIT_USAGE;
+		}
+		if (rg_formatstats_ensure(fs, m[i], n[i]))
+			return -1;
+	}
+	*n_sel = 0;
+	for (size_t i = 0; i < o->n_compare; i++) {
+		long at = rg_formatstats_find(fs, m[i], n[i]);
+		size_t k;
+		for (k = 0; k < *n_sel && sel[k] != (size_t)at; k++)
+			;
+		if (at >= 0 && k == *n_sel)
+			sel[(*n_sel)++] = (size_t)at;
+	}
+	return 0;
+}
+
+int cmd_formats(int argc, char **argv)
+{
+	rg_ctx ctx;
+	formats_opts fo = { "table", { NULL }, 0, RG_PERIOD_QUARTER,
+			    { RG_WINDOW_SENTENCE, 0 }, "sentence" };
+	int first, status = EXIT_INPUT;
+	rg_lexicon *lex = NULL;
+	rg_cooc *c = NULL;
+	rg_formatstats *fs = NULL;
+	rg_network net;
+	rg_metrics m;
+	rg_reader_stats st;
+	size_t *sel = NULL, n_sel = 0;
+	rg_ctx_init(&ctx);
+	rg_network_init(&net);
+	rg_metrics_init(&m);
+	int p = rg_cli_parse(&rg_cmd_formats, argc, argv, &ctx, handle, &fo, &first);
+	if (p)
+		return p == 1 ? rg_cli_flush() : p;
+	rg_err rc;
+	if (rg_cli_lexicon(&ctx, &lex))
+		goto out;
+	take_spec_operands(lex, &fo, argc, argv, &first);
+	if (read_corpus(&ctx, lex, argc, argv, first, fo.window, (rg_period)fo.period, &c,
+			&fs, &st))
+		goto out;
+	if ((rc = rg_cooc_network(c, &net)) || (rc = rg_metrics_compute(&net, &m))) {
+		fprintf(stderr, "relgraph: error: building the graph: %s\n", rg_err_str(rc));
+		goto out;
+	}
+	if (!(sel = malloc((rg_formatstats_count(fs) + MAX_COMPARE + 1) * sizeof *sel)))
+		goto out;
+	if (fo.n_compare) {
+		int r = select_compared(lex, fs, &fo, sel, &n_sel);
+		if (r) {
+			status = r < 0 ? EXIT_INPUT : r;
+			goto out;
+		}
+	} else {
+		for (size_t i = 0; i < rg_formatstats_count(fs); i++)
+			if (rg_formatstats_get(fs, i)->mentions)
+				sel[n_sel++] = i;
+	}
+	fm_report rep = { lex, fs, &net, &m, &st, sel, n_sel, (rg_period)fo.period,
+			  fo.window_name, fo.n_compare > 0 };
+	if (fm_print(&rep, fo.format)) {
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+		goto out;
+	}
+	status = rg_cli_flush();
+	if (!status)
+		status = rg_cli_finish(&ctx, &st);
+out:
+	free(sel);
+	rg_metrics_release(&m);
+	rg_network_release(&net);
+	rg_formatstats_free(fs);
+	rg_cooc_free(c);
+	rg_lexicon_free(lex);
+	return status;
+}
+
+int cmd_formats_render(rg_ctx *ctx, int argc, char **argv, int first,
+		       const rg_render_opts *ro, const char *output, size_t top)
+{
+	rg_render_opts fo = *ro;
+	int status = EXIT_INPUT;
+	rg_lexicon *lex = NULL;
+	rg_cooc *c = NULL;
+	rg_formatstats *fs = NULL;
+	rg_reader_stats st;
+	char err[512] = "";
+	rg_window w = { RG_WINDOW_SENTENCE, 0 };
+	rg_err rc;
+	if (rg_cli_lexicon(ctx, &lex) ||
+	    read_corpus(ctx, lex, argc, argv, first, w, RG_PERIOD_QUARTER, &c, &fs, &st))
+		goto out;
+	fo.top = top;
+	if ((rc = rg_render_formats(fs, lex, &fo, output, err, sizeof err))) {
+		fprintf(stderr, "relgraph: error: cannot render '%s': %s\n", output,
+			err[0] ? err : rg_err_str(rc));
+		status = rc == RG_EINPUT ? EXIT_USAGE : EXIT_INPUT;
+		goto out;
+	}
+	if (!ctx->quiet) {
+		size_t n = 0;
+		for (size_t i = 0; i < rg_formatstats_count(fs); i++)
+			n += rg_formatstats_get(fs, i)->mentions > 0;
+		fprintf(stderr, "relgraph: wrote '%s' (%zu formats)\n", output, n);
+	}
+	status = rg_cli_finish(ctx, &st);
+out:
+	rg_formatstats_free(fs);
+	rg_cooc_free(c);
+	rg_lexicon_free(lex);
+	return status;
+}

@@ -1,0 +1,56 @@
+/*
+ * cmd_merge.c - `relgraph merge TABLE...`: sums partial edge tables (from
+ * `extract --emit edges` over parts of a corpus) into one table, the
+ * reduce step when relgraph runs under Hadoop Streaming or Spark's pipe.
+ * Merging the tables of any split gives the whole corpus's table exactly.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+static const rg_opt opts[] = {
+	{ "quiet", 'q', NULL, "print no warnings" },
+	{ "help", 'h', NULL, "show this help" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const rg_command rg_cmd_merge = {
+	"merge", cmd_merge, "sum partial edge tables (extract --emit edges) into one",
+	"[OPTIONS] TABLE... (- is standard input)", opts
+};
+
+int cmd_merge(int argc, char **argv)
+{
+	rg_ctx ctx;
+	rg_network net;
+	rg_window w = { RG_WINDOW_SENTENCE, -1 };
+	int first, status = EXIT_INPUT;
+	static char *const stdin_only[] = { "-" };
+	char *const *paths;
+	int n;
+
+	rg_ctx_init(&ctx);
+	rg_network_init(&net);
+	int p = rg_cli_parse(&rg_cmd_merge, argc, argv, &ctx, NULL, NULL, &first);
+	if (p)
+		return p == 1 ? rg_cli_flush() : p;
+	paths = first < argc ? argv + first : stdin_only;
+	n = first < argc ? argc - first : 1;
+	rg_diag d = rg_cli_diag(&ctx);
+	for (int i = 0; i < n; i++) {
+		rg_err rc = rg_edgetable_read(&net, &w, paths[i], &d);
+		if (rc) {
+			if (rc == RG_ENOMEM)
+				fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+			goto out;
+		}
+	}
+	rg_edgetable_write(&net, w, stdout);
+	status = rg_cli_flush();
+	if (!status && !ctx.quiet)
+		fprintf(stderr, "relgraph: %d table%s merged: %ld documents, %zu actors, %zu ties\n",
+			n, n == 1 ? "" : "s", net.n_docs, net.n_nodes, net.n_edges);
+out:
+	rg_network_release(&net);
+	return status;
+}
