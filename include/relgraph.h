@@ -84,7 +84,8 @@ typedef enum {
 	RG_VIA_NAME = 0,
 	RG_VIA_ROLE,
 	RG_VIA_ADJECTIVE,
-	RG_VIA_ACRONYM
+	RG_VIA_ACRONYM,
+	RG_VIA_METONYM   /* a capital standing for its country (--metonymy) */
 } rg_via;
 
 const char *rg_via_name(rg_via v);
@@ -141,6 +142,14 @@ const rg_actor_info *rg_lexicon_actor(const rg_lexicon *lex, size_t i);
 
 /* The index of the actor with id `id` (exact), or -1. */
 long rg_lexicon_find(const rg_lexicon *lex, const char *id);
+
+/*
+ * With `on`, capitals are reported as the countries they stand for
+ * (data/capitals.tsv: "Baku" -> AZE) with via RG_VIA_METONYM; off by
+ * default, since a capital is a place.  Call before the lexicon is shared
+ * between threads.
+ */
+void rg_lexicon_set_metonymy(rg_lexicon *lex, int on);
 
 /* The number of aliases compiled into the matcher. */
 size_t rg_lexicon_alias_count(const rg_lexicon *lex);

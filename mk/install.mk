@@ -46,9 +46,9 @@ $(BUILD)/relgraph.pc: mk/install.mk include/relgraph.h
 	@mkdir -p $(dir $@)
 	printf '%s\n' \
 		'prefix=$(PREFIX)' \
-		'libdir=$(LIBDIR)' \
-		'includedir=$(INCLUDEDIR)' \
-		'datadir=$(SHAREDIR)' \
+		'libdir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))' \
+		'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' \
+		'datadir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(SHAREDIR))' \
 		'' \
 		'Name: relgraph' \
 		'Description: multilingual diplomatic news to a relationship graph (ICU, igraph, Graphviz)' \

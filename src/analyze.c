@@ -17,6 +17,7 @@ void rg_analysis_init(rg_analysis *an)
 	an->lang = RG_LANG_NONE;
 }
 
+
 void rg_analysis_release(rg_analysis *an)
 {
 	rg_scratch *s = an->priv_;

@@ -100,6 +100,8 @@ static int common_option(const rg_command *cmd, rg_ctx *ctx, const char *name,
 		if (j > 256)
 			return rg_cli_usage_error(cmd->name, "--jobs is at most 256");
 		ctx->jobs = (int)j;
+	} else if (strcmp(name, "metonymy") == 0) {
+		ctx->metonymy = 1;
 	} else if (strcmp(name, "strict") == 0) {
 		ctx->strict = 1;
 	} else if (strcmp(name, "quiet") == 0) {
@@ -398,6 +400,8 @@ rg_err rg_cli_lexicon(rg_ctx *ctx, rg_lexicon **out)
 	const char *dir = rg_cli_datadir(ctx);
 	rg_diag d = rg_cli_diag(ctx);
 	rg_err rc = rg_lexicon_open(out, dir, ctx->actors, ctx->n_actors, &d);
+	if (!rc)
+		rg_lexicon_set_metonymy(*out, ctx->metonymy);
 	if (rc)
 		fprintf(stderr, "relgraph: error: cannot load the dictionaries from '%s': %s\n",
 			dir, rg_err_str(rc));

@@ -32,6 +32,7 @@ typedef struct {
 	{ "max-window-actors", 0, "N", "pair at most N distinct actors per window (default 64; 0: no cap)" }, \
 	{ "strict", 0, NULL, "exit with status 1 when any document is skipped" }, \
 	{ "jobs", 'j', "N", "analyse documents on N threads (default: all cores)" }, \
+	{ "metonymy", 0, NULL, "read capitals as their countries (\"Baku\" -> Azerbaijan)" }, \
 	{ "quiet", 'q', NULL, "print no warnings, no progress and no summary" }, \
 	{ "verbose", 'v', NULL, "print a line on stderr for every document" }, \
 	{ "help", 'h', NULL, "show this help" }
@@ -55,6 +56,7 @@ typedef struct {
 	size_t max_win;  /* --max-window-actors */
 	int strict, quiet;
 	int jobs;
+	int metonymy;
 	long warnings, errors;
 	int verbose;
 	struct rg_progress *progress;  /* the progress line, while the pipeline runs */

@@ -191,11 +191,16 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 		   rg_reader_stats *st)
 {
 	rg_window w;
-	rg_err rc;
 	int status = rg_cli_raw_network(ctx, argc, argv, first, o, &w, net, st);
 
-	if (status)
-		return status;
+	return status ? status : rg_cli_analyse(cmd, o, net, m, 0);
+}
+
+int rg_cli_analyse(const char *cmd, const rg_netopts *o, rg_network *net, rg_metrics *m,
+		   int lenient)
+{
+	rg_err rc;
+
 	if ((rc = rg_network_weight(net, (rg_weight_scheme)o->weight))) {
 		fprintf(stderr, "relgraph: error: --weight %s needs window counts this input "
 				"lacks\n", rg_weight_name((rg_weight_scheme)o->weight));
@@ -206,7 +211,9 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 	if (o->backbone > 0 && (rc = rg_network_backbone(net, o->backbone)))
 		goto fail;
 	if (o->focus && (rc = rg_network_ego(net, o->focus, o->depth))) {
-		if (rc == RG_EINPUT) {
+		if (rc == RG_EINPUT && lenient) {
+			rg_network_release(net); /* the actor is absent: nothing to rank */
+		} else if (rc == RG_EINPUT) {
 			fprintf(stderr, "relgraph: error: --focus '%s': no such actor in the "
 					"graph\n", o->focus);
 			return EXIT_INPUT;
@@ -219,4 +226,174 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 fail:
 	fprintf(stderr, "relgraph: error: %s: building the graph: %s\n", cmd, rg_err_str(rc));
 	return EXIT_INPUT;
+}
+
+/* ---- time slices --------------------------------------------------------- */
+
+int rg_cli_period_parse(const char *cmd, const char *arg, int *out)
+{
+	if ((*out = rg_period_parse(arg)) < 0)
+		return rg_cli_usage_error(cmd, "unknown period '%s' (month, quarter, year)", arg);
+	return 0;
+}
+
+/* The period of a "YYYY-MM-DD" date: "2024-03", "2024-Q1" or "2024". */
+static void period_key(int period, const char *date, char key[RG_PERIOD_KEY])
+{
+	if (period == RG_PERIOD_MONTH)
+		snprintf(key, RG_PERIOD_KEY, "%.7s", date);
+	else if (period == RG_PERIOD_QUARTER)
+		snprintf(key, RG_PERIOD_KEY, "%.4s-Q%d", date, ((date[5] - '0') * 10 +
+							     (date[6] - '0') - 1) / 3 + 1);
+	else
+		snprintf(key, RG_PERIOD_KEY, "%.4s", date);
+}
+
+typedef struct {
+	const rg_lexicon *lex;
+	const rg_netopts *o;
+	int period;
+	rg_cli_slices *sl;
+	rg_cooc **coocs;
+	size_t cap;
+	long filtered, undated;
+	rg_err rc;
+} slice_run;
+
+/* Each dated document goes to its period's accumulator (made on first use),
+ * so memory is bounded by the graph times the number of periods. */
+static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	slice_run *run = v;
+	rg_cli_slices *sl = run->sl;
+	char key[RG_PERIOD_KEY];
+	size_t i;
+
+	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
+		run->filtered++;
+		return RG_OK;
+	}
+	if (!an->date[0]) {
+		run->undated++;
+		return RG_OK;
+	}
+	period_key(run->period, an->date, key);
+	for (i = 0; i < sl->n && strcmp(sl->keys[i], key); i++)
+		;
+	if (i == sl->n) {
+		if (sl->n == run->cap) {
+			size_t nc = run->cap ? 2 * run->cap : 16;
+			char (*nk)[RG_PERIOD_KEY] = realloc(sl->keys, nc * sizeof *nk);
+			if (nk)
+				sl->keys = nk;
+			rg_cooc **ncs = nk ? realloc(run->coocs, nc * sizeof *ncs) : NULL;
+			if (!ncs)
+				return RG_ENOMEM;
+			run->coocs = ncs;
+			run->cap = nc;
+		}
+		rg_err rc = rg_cooc_new(&run->coocs[i], run->lex, run->o->window, 0);
+		if (rc)
+			return rc;
+		if (run->o->types)
+			rg_cooc_set_types(run->coocs[i], run->o->types);
+		memcpy(sl->keys[i], key, RG_PERIOD_KEY);
+		sl->n++;
+	}
+	return rg_cooc_add(run->coocs[i], doc, an);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const rg_network *)a)->first_date, ((const rg_network *)b)->first_date);
+}
+
+int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
+			const rg_netopts *o, int period, rg_cli_slices *sl,
+			rg_reader_stats *st)
+{
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	slice_run run = { NULL, o, period, sl, NULL, 0, 0, 0, RG_OK };
+	int status = EXIT_INPUT;
+	rg_err rc = RG_OK;
+
+	memset(sl, 0, sizeof *sl);
+	if (all_tables(argc, argv, first)) {
+		fprintf(stderr, "relgraph: error: %s: time slices need the articles (an edge "
+				"table has no per-period counts); run extract --emit edges with "
+				"--since/--until per period instead\n", cmd);
+		return EXIT_INPUT;
+	}
+	if (rg_cli_lexicon(ctx, &lex))
+		goto out;
+	run.lex = lex;
+	if ((rc = rg_cli_reader(ctx, argc, argv, first, &r)) ||
+	    (rc = rg_cli_pipeline(ctx, lex, r, add_sliced, &run)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+	if (!(sl->nets = calloc(sl->n + 1, sizeof *sl->nets)) ||
+	    !(sl->metrics = calloc(sl->n + 1, sizeof *sl->metrics))) {
+		rc = RG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < sl->n; i++) {
+		rg_network_init(&sl->nets[i]);
+		rg_metrics_init(&sl->metrics[i]);
+	}
+	for (size_t i = 0; i < sl->n; i++)
+		if ((rc = rg_cooc_network(run.coocs[i], &sl->nets[i])))
+			goto out;
+	/* periods in time order: sort the networks with their keys (the key
+	 * rides in first_date while sorting, the span is restored after) */
+	{
+		char (*spans)[2][11] = malloc((sl->n + 1) * sizeof *spans);
+		if (!spans) {
+			rc = RG_ENOMEM;
+			goto out;
+		}
+		for (size_t i = 0; i < sl->n; i++) {
+			memcpy(spans[i][0], sl->nets[i].first_date, 11);
+			memcpy(spans[i][1], sl->nets[i].last_date, 11);
+			snprintf(sl->nets[i].first_date, 11, "%s", sl->keys[i]);
+			snprintf(sl->nets[i].last_date, 11, "%zu", i);
+		}
+		qsort(sl->nets, sl->n, sizeof *sl->nets, cmp_key);
+		for (size_t i = 0; i < sl->n; i++) {
+			size_t from = (size_t)strtoul(sl->nets[i].last_date, NULL, 10);
+			snprintf(sl->keys[i], RG_PERIOD_KEY, "%s", sl->nets[i].first_date);
+			memcpy(sl->nets[i].first_date, spans[from][0], 11);
+			memcpy(sl->nets[i].last_date, spans[from][1], 11);
+		}
+		free(spans);
+	}
+	for (size_t i = 0; i < sl->n; i++)
+		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
+			goto out;
+	if (!ctx->quiet && (run.filtered || run.undated))
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang and "
+			"%ld undated left out of the periods\n", run.filtered,
+			run.filtered == 1 ? "" : "s", run.undated);
+	status = 0;
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	for (size_t i = 0; i < sl->n; i++)
+		rg_cooc_free(run.coocs[i]);
+	free(run.coocs);
+	rg_reader_free(r);
+	rg_lexicon_free(lex);
+	return status;
+}
+
+void rg_cli_slices_release(rg_cli_slices *sl)
+{
+	for (size_t i = 0; sl->nets && i < sl->n; i++)
+		rg_network_release(&sl->nets[i]);
+	for (size_t i = 0; sl->metrics && i < sl->n; i++)
+		rg_metrics_release(&sl->metrics[i]);
+	free(sl->nets);
+	free(sl->metrics);
+	free(sl->keys);
+	memset(sl, 0, sizeof *sl);
 }

@@ -61,4 +61,40 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 		   const rg_netopts *o, rg_network *net, rg_metrics *m,
 		   rg_reader_stats *st);
 
+/*
+ * The weight scheme, --min-weight, --backbone and --focus/--depth applied
+ * to net, then its metrics.  With `lenient`, a --focus actor absent from
+ * net leaves it empty instead of failing (one period may lack the actor).
+ */
+int rg_cli_analyse(const char *cmd, const rg_netopts *o, rg_network *net, rg_metrics *m,
+		   int lenient);
+
+/* ---- time slices (rank --by-period, trend) ---- */
+
+#define RG_PERIOD_KEY 9 /* "2024-03", "2024-Q1", "2024" */
+
+/* Parses month, quarter or year into *out (an rg_period); EXIT_USAGE
+ * after an error. */
+int rg_cli_period_parse(const char *cmd, const char *arg, int *out);
+
+/* One analysed network per period, in time order. */
+typedef struct {
+	char (*keys)[RG_PERIOD_KEY];
+	rg_network *nets;
+	rg_metrics *metrics;
+	size_t n;
+} rg_cli_slices;
+
+/*
+ * Reads the articles once, sending each dated document to its period's
+ * accumulator (undated ones are counted and left out), then analyses each
+ * period's network like rg_cli_network.  Edge tables are refused (they
+ * hold no per-period counts).  0, or EXIT_INPUT after printing the error;
+ * release *sl with rg_cli_slices_release either way.
+ */
+int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
+			const rg_netopts *o, int period, rg_cli_slices *sl,
+			rg_reader_stats *st);
+void rg_cli_slices_release(rg_cli_slices *sl);
+
 #endif

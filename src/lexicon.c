@@ -370,6 +370,40 @@ static int tsv_filter(const struct dirent *d)
 	return d->d_name[0] != '.' && n > 4 && strcmp(d->d_name + n - 4, ".tsv") == 0;
 }
 
+/* Loads data/capitals.tsv into lex->capital_of; a missing file is fine. */
+static rg_err load_capitals(rg_lexicon *lex, const char *path, const rg_diag *diag)
+{
+	char *text = NULL;
+	size_t len;
+	lex->capital_of = malloc((lex->n_actors + 1) * sizeof *lex->capital_of);
+	if (!lex->capital_of)
+		return RG_ENOMEM;
+	memset(lex->capital_of, 0xff, (lex->n_actors + 1) * sizeof *lex->capital_of);
+	if (rg_file_read(path, &text, &len))
+		return RG_OK;
+	long lineno = 0;
+	char *cur = text, *line;
+	while ((line = rg_line_next(&cur, &lineno))) {
+		char *f[2];
+		if (rg_line_skip(line))
+			continue;
+		long p = -1, c = -1;
+		if (rg_tsv_split(line, f, 2) == 2) {
+			p = rg_lexicon_find(lex, f[0]);
+			c = rg_lexicon_find(lex, f[1]);
+		}
+		if (p < 0 || c < 0 || lex->actors[p].type != RG_TYPE_PLACE ||
+		    lex->actors[c].type != RG_TYPE_COUNTRY) {
+			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1,
+				     "expected a known place id and a known country id");
+			continue;
+		}
+		lex->capital_of[p] = (uint32_t)c;
+	}
+	free(text);
+	return RG_OK;
+}
+
 /* Names every (kind, modifiers) pair once, e.g. "surname+suffix". */
 static rg_err make_rule_names(rg_lexicon *lex)
 {
@@ -483,6 +517,10 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	}
 	if ((rc = fill_names(lex)))
 		goto out;
+	rg_sb_reset(&path);
+	if ((rc = rg_sb_addf(&path, "%s/capitals.tsv", datadir)) ||
+	    (rc = load_capitals(lex, path.buf, diag)))
+		goto out;
 	rc = make_rule_names(lex);
 out:
 	for (int i = 0; i < n_ents; i++)
@@ -509,6 +547,7 @@ void rg_lexicon_free(rg_lexicon *lex)
 	for (size_t i = 0; i < lex->n_aliases; i++)
 		free(lex->aliases[i].text);
 	free(lex->aliases);
+	free(lex->capital_of);
 	for (int k = 0; k < RG_AK_N; k++)
 		for (int m = 0; m < 32; m++)
 			free(lex->rule_names[k][m]);
@@ -538,6 +577,11 @@ long rg_lexicon_find(const rg_lexicon *lex, const char *id)
 {
 	uint32_t i = rg_strmap_get(&lex->actor_ids, id, strlen(id));
 	return i == UINT32_MAX ? -1 : (long)i;
+}
+
+void rg_lexicon_set_metonymy(rg_lexicon *lex, int on)
+{
+	lex->metonymy = on;
 }
 
 size_t rg_lexicon_alias_count(const rg_lexicon *lex)

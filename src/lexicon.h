@@ -112,6 +112,9 @@ struct rg_lexicon {
 	} *office_terms;
 	size_t n_office_terms;
 	rg_strmap connectors;     /* words allowed between an office and its country */
+	uint32_t *capital_of;     /* per actor: the country a capital stands for,
+				     or UINT32_MAX (data/capitals.tsv) */
+	int metonymy;             /* report capitals as their countries */
 
 	/* rule_names[kind][modifiers]: "alias+suffix" etc., for --explain */
 	char *rule_names[RG_AK_N][32];

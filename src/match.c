@@ -440,6 +440,10 @@ static rg_err add_mention(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 	else
 		mn->via = RG_VIA_NAME;
 	mn->rule = lex->rule_names[tm->kind][m->mods & 31];
+	if (lex->metonymy && lex->capital_of[tm->actor] != UINT32_MAX) {
+		mn->actor = lex->capital_of[tm->actor];
+		mn->via = RG_VIA_METONYM;
+	}
 	return RG_OK;
 }
 

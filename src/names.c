@@ -65,7 +65,8 @@ int rg_type_parse(const char *name)
 
 const char *rg_via_name(rg_via v)
 {
-	static const char *const names[] = { "name", "role", "adjective", "acronym" };
+	static const char *const names[] = { "name", "role", "adjective", "acronym",
+					     "metonymy" };
 	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "name";
 }
 

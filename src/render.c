@@ -475,8 +475,11 @@ static rg_err add_nodes(diagram *d, Agraph_t *g)
 	return bad ? RG_ERENDER : RG_OK;
 }
 
-/* "#RRGGBB" between the style's light and dark edge colours, t in [0, 1]. */
-static void edge_color(const rg_style *st, double t, char out[8])
+/*
+ * "#RRGGBB" between the style's light and dark edge colours, t in [0, 1];
+ * with `alpha`, "#RRGGBBAA" more transparent the weaker the edge.
+ */
+static void edge_color(const rg_style *st, double t, int alpha, char out[10])
 {
 	unsigned long c = 0;
 	int shift;
@@ -487,37 +490,49 @@ static void edge_color(const rg_style *st, double t, char out[8])
 		b = (double)((st->edge_dark >> shift) & 0xFF);
 		c |= (unsigned long)lround(a + (b - a) * t) << shift;
 	}
-	snprintf(out, 8, "#%06lX", c);
+	if (alpha)
+		snprintf(out, 10, "#%06lX%02lX", c, (unsigned long)lround(0x40 + 0xBF * t));
+	else
+		snprintf(out, 10, "#%06lX", c);
 }
 
 static rg_err add_edges(diagram *d, Agraph_t *g)
 {
 	const rg_network *net = d->net;
-	double wmax = 0, t, pw;
+	double wmax = 0, wmin = 0, t, pw;
+	/* big diagrams: thinner, translucent lines, so the nodes stay readable */
+	int big = d->n_kept > NEATO_MAX_NODES;
 	const rg_edge *e;
-	char color[8];
+	char color[10];
 	Agedge_t *ge;
 	size_t i;
 	int bad = 0;
 
 	for (i = 0; i < net->n_edges; i++)
 		if (d->kept[net->edges[i].a] && d->kept[net->edges[i].b] &&
-		    net->edges[i].weight > wmax)
-			wmax = net->edges[i].weight;
+		    net->edges[i].weight > 0) {
+			if (net->edges[i].weight > wmax)
+				wmax = net->edges[i].weight;
+			if (wmin == 0 || net->edges[i].weight < wmin)
+				wmin = net->edges[i].weight;
+		}
+	/* counts start at 1; other weight schemes (rg_network_weight) may not */
+	if (wmin > 1)
+		wmin = 1;
 	for (i = 0; i < net->n_edges && !bad; i++) {
 		e = &net->edges[i];
 		if (!d->kept[e->a] || !d->kept[e->b])
 			continue;
 		if (!(ge = agedge(g, d->gvn[e->a], d->gvn[e->b], NULL, 1)))
 			return RG_ERENDER;
-		/* log scale: t = 0 for weight 1, 1 for the heaviest edge */
-		t = wmax > 1 && e->weight > 0 ? log(e->weight) / log(wmax) : 0;
-		pw = 1 + 3 * t;
+		/* log scale: t = 0 for the lightest weight (1 for counts), 1 for the heaviest */
+		t = wmax > wmin && e->weight > 0 ? log(e->weight / wmin) / log(wmax / wmin) : 0;
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
+		pw = big ? 0.5 + 1.5 * t : 1 + 3 * t;
 		sb_clear(&d->b);
-		sb_num(&d->b, pw < 0.8 ? 0.8 : pw, 3, 0);
+		sb_num(&d->b, pw, 3, 0);
 		bad |= gv_set_sb(ge, "penwidth", &d->b);
-		edge_color(d->st, t, color);
+		edge_color(d->st, t, big, color);
 		bad |= gv_set(ge, "color", color) != 0;
 		/* strong ties pull harder (weight) and sit closer (len) in neato */
 		sb_clear(&d->b);

@@ -121,3 +121,17 @@ check "candidates: a name after a title and in capitals is counted twice" \
 check "candidates: a name after an Arabic honorific is two words" grep -q "	كمال رشيدوف	title" "$tmp/o"
 check "candidates: a nasab (بن) extends an Arabic name" grep -q "	سلمان بن حمد العلي	title" "$tmp/o"
 check "candidates: known actors are not listed" sh -c "! grep -qi 'azerbaijani\|قطر' '$tmp/o'"
+
+# -- analysis stage: edge tables, merge, exports, filters (issue 4) -------------
+. tests/graph.sh
+
+# -- multilateral formats compared and drawn (issue 6) -------------------------
+. tests/formats.sh
+
+# -- metonymy ------------------------------------------------------------------
+echo "Baku and Moscow agreed." >"$tmp/meto.txt"
+$RGRUN extract --quiet "$tmp/meto.txt" >"$tmp/o"
+check "capitals are places by default" grep -q '"actor":"baku","type":"place"' "$tmp/o"
+$RGRUN extract --quiet --metonymy "$tmp/meto.txt" >"$tmp/o"
+check "--metonymy reads capitals as their countries" \
+	sh -c "grep -q '\"actor\":\"AZE\".*\"via\":\"metonymy\"' '$tmp/o' && grep -q '\"actor\":\"RUS\"' '$tmp/o'"

@@ -1,0 +1,107 @@
+# tests/graph.sh - end-to-end checks of the analysis stage (issue 4): partial
+# edge tables and merge (map/reduce), graph exports read back by networkx and
+# Graphviz, network filters.  Sourced by tests/e2e.sh (check, report, $RGRUN,
+# $tmp come from there).
+
+# -- map/reduce: three shards extracted and merged equal the whole corpus ---
+mkdir -p "$tmp/shard0" "$tmp/shard1" "$tmp/shard2"
+i=0
+for f in data/samples/*; do
+	[ -f "$f" ] || continue
+	case $f in *.md) continue ;; esac
+	cp "$f" "$tmp/shard$((i % 3))/"
+	i=$((i + 1))
+done
+mkdir -p "$tmp/whole"
+cp "$tmp"/shard*/* "$tmp/whole/"
+$RGRUN extract --emit edges -q "$tmp/whole" >"$tmp/whole.edges"
+for s in 0 1 2; do
+	$RGRUN extract --emit edges -q "$tmp/shard$s" >"$tmp/shard$s.edges"
+done
+$RGRUN merge -q "$tmp/shard2.edges" "$tmp/shard0.edges" "$tmp/shard1.edges" >"$tmp/merged.edges"
+check "merge of three shards' edge tables equals the whole corpus's table" \
+	cmp "$tmp/whole.edges" "$tmp/merged.edges"
+check "merged table has the tie rows of the corpus" \
+	test "$(grep -c '^edge' "$tmp/merged.edges")" -gt 50
+$RGRUN rank -q --top 0 --format tsv "$tmp/whole" >"$tmp/whole.rank"
+$RGRUN rank -q --top 0 --format tsv "$tmp/merged.edges" >"$tmp/merged.rank"
+check "rank of the merged table equals rank of the corpus, byte for byte" \
+	cmp "$tmp/whole.rank" "$tmp/merged.rank"
+$RGRUN rank -q --top 0 --format tsv --weight assoc --backbone 0.5 "$tmp/whole" >"$tmp/whole.rank2"
+$RGRUN rank -q --top 0 --format tsv --weight assoc --backbone 0.5 "$tmp/merged.edges" >"$tmp/merged.rank2"
+check "rank --weight assoc --backbone of the merged table equals the corpus's" \
+	cmp "$tmp/whole.rank2" "$tmp/merged.rank2"
+cat "$tmp/shard0.edges" | $RGRUN merge -q - "$tmp/shard1.edges" "$tmp/shard2.edges" >"$tmp/merged2.edges"
+check "merge reads a table from standard input" cmp "$tmp/whole.edges" "$tmp/merged2.edges"
+$RGRUN extract --emit edges -q --window paragraph "$tmp/shard1" >"$tmp/para.edges"
+$RGRUN merge -q "$tmp/shard0.edges" "$tmp/para.edges" >/dev/null 2>"$tmp/merge.err"
+check "merge refuses tables built with different windows (exit 1)" test $? = 1
+printf '#relgraph-edges v1\twindow=sentence\nedge\tAZE\tTUR\t1\t1\t-\t-\n' >"$tmp/bad.edges"
+$RGRUN merge -q "$tmp/bad.edges" >/dev/null 2>"$tmp/merge.err"
+check "merge reports a tie between unknown actors with file and line" \
+	grep -q "bad.edges:2:" "$tmp/merge.err"
+
+# -- exports -----------------------------------------------------------------
+$RGRUN graph -q -o "$tmp/g.graphml" data/samples
+$RGRUN graph -q -o "$tmp/g.gml" data/samples
+$RGRUN graph -q -o "$tmp/g.json" data/samples
+$RGRUN graph -q -o "$tmp/g.csv" data/samples
+$RGRUN graph -q -o "$tmp/g.dot" data/samples
+check "graph GraphML, GML and JSON open in networkx with every attribute" python3 -c '
+import json, sys, networkx as nx
+d = sys.argv[1]
+j = json.load(open(d + "/g.json"))
+rank = {r.split("\t")[1]: r.split("\t") for r in open(d + "/whole.rank").read().splitlines()[1:]}
+g = nx.read_graphml(d + "/g.graphml")
+assert g.number_of_nodes() == len(j["nodes"]) == len(rank), (g.number_of_nodes(), len(rank))
+assert g.number_of_edges() == len(j["edges"]) > 50
+byid = {a["id"]: a for _, a in g.nodes(data=True)}
+aze = byid["AZE"]
+for k in ("name", "name_fa", "type", "mentions", "docs", "degree", "strength",
+          "betweenness", "closeness", "pagerank", "eigenvector", "coreness",
+          "clustering", "community"):
+    assert k in aze, k
+assert aze["name_fa"] == "جمهوری آذربایجان", aze["name_fa"]
+assert abs(aze["strength"] - float(rank["AZE"][5])) < 1e-3
+# the strength of a node is the sum of its ties weights
+s = sum(e["weight"] for e in j["edges"] if "AZE" in (e["source"], e["target"]))
+assert abs(s - aze["strength"]) < 1e-9
+for _, _, a in g.edges(data=True):
+    assert a["weight"] > 0 and "docs" in a and "first_date" in a
+gm = nx.read_gml(d + "/g.gml", label="actor")
+assert gm.number_of_nodes() == g.number_of_nodes() and gm.number_of_edges() == g.number_of_edges()
+assert gm.nodes["AZE"]["namefa"] == "جمهوری آذربایجان"
+' "$tmp"
+check "graph CSV is an edge list with a header, read by python csv" python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert len(rows) > 50 and all(float(r["weight"]) > 0 for r in rows)
+assert {"source", "target", "weight", "windows", "docs"} <= set(rows[0])
+' "$tmp/g.csv"
+if command -v dot >/dev/null; then
+	check "graph DOT is read by Graphviz" dot -Tsvg -o /dev/null "$tmp/g.dot"
+fi
+$RGRUN graph -q -o "$tmp/g.txt" data/samples 2>"$tmp/graph.err"
+check "graph with an unknown extension is a usage error" test $? = 2
+$RGRUN graph -q --top 5 --by pagerank -o "$tmp/top.json" "$tmp/merged.edges"
+check "graph --top 5 --by pagerank keeps the 5 highest of the whole graph" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+rank = [r.split("\t") for r in open(sys.argv[2]).read().splitlines()]
+h = rank[0]; p = h.index("pagerank")
+best = sorted(rank[1:], key=lambda r: (-float(r[p]), r[1]))[:5]
+assert sorted(n["id"] for n in j["nodes"]) == sorted(r[1] for r in best), (j["nodes"], best)
+' "$tmp/top.json" "$tmp/whole.rank"
+$RGRUN graph -q --focus IRN --depth 1 -o "$tmp/ego.json" data/samples
+check "graph --focus IRN --depth 1 keeps Iran and its partners only" python3 -c '
+import json, sys
+ego = json.load(open(sys.argv[1])); full = json.load(open(sys.argv[2]))
+partners = {e["source"] if e["target"] == "IRN" else e["target"]
+            for e in full["edges"] if "IRN" in (e["source"], e["target"])}
+assert {n["id"] for n in ego["nodes"]} == partners | {"IRN"}
+' "$tmp/ego.json" "$tmp/g.json"
+$RGRUN rank -q --focus NOSUCH data/samples >/dev/null 2>"$tmp/focus.err"
+check "rank --focus with an unknown actor fails with a message" grep -q "NOSUCH" "$tmp/focus.err"
+$RGRUN rank --top 0 --format tsv --since 2024-10 --until 2024-10 data/samples >/dev/null 2>"$tmp/span.err"
+check "rank --since/--until leaves out documents outside the span" \
+	grep -q "outside --since/--until/--lang left out" "$tmp/span.err"
