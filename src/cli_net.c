@@ -243,8 +243,8 @@ static void period_key(int period, const char *date, char key[RG_PERIOD_KEY])
 	if (period == RG_PERIOD_MONTH)
 		snprintf(key, RG_PERIOD_KEY, "%.7s", date);
 	else if (period == RG_PERIOD_QUARTER)
-		snprintf(key, RG_PERIOD_KEY, "%.4s-Q%d", date, ((date[5] - '0') * 10 +
-							     (date[6] - '0') - 1) / 3 + 1);
+		snprintf(key, RG_PERIOD_KEY, "%.4s-Q%c", date,
+			 (char)('1' + ((date[5] - '0') * 10 + (date[6] - '0') - 1) / 3 % 4));
 	else
 		snprintf(key, RG_PERIOD_KEY, "%.4s", date);
 }
@@ -278,9 +278,10 @@ static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
 		return RG_OK;
 	}
 	period_key(run->period, an->date, key);
-	for (i = 0; i < sl->n && strcmp(sl->keys[i], key); i++)
+	/* keys stay sorted (periods in time order): find key or its place */
+	for (i = 0; i < sl->n && strcmp(sl->keys[i], key) < 0; i++)
 		;
-	if (i == sl->n) {
+	if (i == sl->n || strcmp(sl->keys[i], key)) {
 		if (sl->n == run->cap) {
 			size_t nc = run->cap ? 2 * run->cap : 16;
 			char (*nk)[RG_PERIOD_KEY] = realloc(sl->keys, nc * sizeof *nk);
@@ -292,20 +293,19 @@ static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
 			run->coocs = ncs;
 			run->cap = nc;
 		}
-		rg_err rc = rg_cooc_new(&run->coocs[i], run->lex, run->o->window, 0);
+		rg_cooc *c = NULL;
+		rg_err rc = rg_cooc_new(&c, run->lex, run->o->window, 0);
 		if (rc)
 			return rc;
 		if (run->o->types)
-			rg_cooc_set_types(run->coocs[i], run->o->types);
+			rg_cooc_set_types(c, run->o->types);
+		memmove(sl->keys + i + 1, sl->keys + i, (sl->n - i) * sizeof *sl->keys);
+		memmove(run->coocs + i + 1, run->coocs + i, (sl->n - i) * sizeof *run->coocs);
 		memcpy(sl->keys[i], key, RG_PERIOD_KEY);
+		run->coocs[i] = c;
 		sl->n++;
 	}
 	return rg_cooc_add(run->coocs[i], doc, an);
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-	return strcmp(((const rg_network *)a)->first_date, ((const rg_network *)b)->first_date);
 }
 
 int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
@@ -344,29 +344,6 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 	for (size_t i = 0; i < sl->n; i++)
 		if ((rc = rg_cooc_network(run.coocs[i], &sl->nets[i])))
 			goto out;
-	/* periods in time order: sort the networks with their keys (the key
-	 * rides in first_date while sorting, the span is restored after) */
-	{
-		char (*spans)[2][11] = malloc((sl->n + 1) * sizeof *spans);
-		if (!spans) {
-			rc = RG_ENOMEM;
-			goto out;
-		}
-		for (size_t i = 0; i < sl->n; i++) {
-			memcpy(spans[i][0], sl->nets[i].first_date, 11);
-			memcpy(spans[i][1], sl->nets[i].last_date, 11);
-			snprintf(sl->nets[i].first_date, 11, "%s", sl->keys[i]);
-			snprintf(sl->nets[i].last_date, 11, "%zu", i);
-		}
-		qsort(sl->nets, sl->n, sizeof *sl->nets, cmp_key);
-		for (size_t i = 0; i < sl->n; i++) {
-			size_t from = (size_t)strtoul(sl->nets[i].last_date, NULL, 10);
-			snprintf(sl->keys[i], RG_PERIOD_KEY, "%s", sl->nets[i].first_date);
-			memcpy(sl->nets[i].first_date, spans[from][0], 11);
-			memcpy(sl->nets[i].last_date, spans[from][1], 11);
-		}
-		free(spans);
-	}
 	for (size_t i = 0; i < sl->n; i++)
 		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
 			goto out;

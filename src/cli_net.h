@@ -97,4 +97,13 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 			rg_reader_stats *st);
 void rg_cli_slices_release(rg_cli_slices *sl);
 
+/* rank[i] = 1-based rank of node i by metric `by` (malloc'd); -1 on failure. */
+int rg_cli_rank_of(const rg_network *net, const rg_metrics *m, int by, size_t **rank);
+/* The index of the node with id `id`, or -1. */
+long rg_cli_find_node(const rg_network *net, const char *id);
+
+/* Prints each period's ranking (top N, 0 = all) with rank changes in
+ * `format` (table, tsv, csv, json); -1 when out of memory. */
+int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char *format);
+
 #endif

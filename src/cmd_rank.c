@@ -18,6 +18,7 @@ static const rg_opt opts[] = {
 	{ "by", 'b', "METRIC", "sort key: degree, strength (default), betweenness, "
 			       "closeness, pagerank, eigenvector, coreness, clustering" },
 	{ "format", 'f', "FMT", "table (default), tsv, csv or json" },
+	{ "by-period", 0, "P", "rank each month, quarter or year, with rank changes" },
 	RG_NET_OPTS,
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
@@ -33,6 +34,7 @@ typedef struct {
 	size_t top;
 	int by;
 	const char *format;
+	int period;          /* rg_period, or -1 for the whole corpus */
 } rank_opts;
 
 static int handle(const char *name, const char *arg, void *user)
@@ -43,6 +45,8 @@ static int handle(const char *name, const char *arg, void *user)
 		return r;
 	if (strcmp(name, "top") == 0) {
 		return rg_cli_size("rank", name, arg, &o->top);
+	} else if (strcmp(name, "by-period") == 0) {
+		return rg_cli_period_parse("rank", arg, &o->period);
 	} else if (strcmp(name, "by") == 0) {
 		if ((o->by = rg_metric_parse(arg)) < 0)
 			return rg_cli_usage_error("rank", "unknown --by '%s'", arg);
@@ -179,10 +183,30 @@ static int print_json(const rg_network *net, const rg_metrics *m, const size_t *
 	return rc;
 }
 
+/* --by-period: every period's own graph, ranked, with rank changes. */
+static int rank_by_period(rg_ctx *ctx, const rank_opts *ro, int argc, char **argv,
+			  int first)
+{
+	rg_cli_slices sl;
+	rg_reader_stats st;
+	int status = rg_cli_slices_build(ctx, "rank", argc, argv, first, &ro->net, ro->period,
+					 &sl, &st);
+	if (!status) {
+		if (rg_cli_rank_periods(&sl, ro->by, ro->top, ro->format)) {
+			fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
+			status = EXIT_INPUT;
+		} else if (!(status = rg_cli_flush())) {
+			status = rg_cli_finish(ctx, &st);
+		}
+	}
+	rg_cli_slices_release(&sl);
+	return status;
+}
+
 int cmd_rank(int argc, char **argv)
 {
 	rg_ctx ctx;
-	rank_opts ro = { .top = 20, .by = RG_METRIC_STRENGTH, .format = "table" };
+	rank_opts ro = { .top = 20, .by = RG_METRIC_STRENGTH, .format = "table", .period = -1 };
 	int first, status = EXIT_INPUT;
 	rg_network net;
 	rg_metrics m;
@@ -195,6 +219,8 @@ int cmd_rank(int argc, char **argv)
 	int p = rg_cli_parse(&rg_cmd_rank, argc, argv, &ctx, handle, &ro, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
+	if (ro.period >= 0)
+		return rank_by_period(&ctx, &ro, argc, argv, first);
 	if ((status = rg_cli_network(&ctx, "rank", argc, argv, first, &ro.net, &net, &m, &st)))
 		goto out;
 	status = EXIT_INPUT;

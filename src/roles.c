@@ -363,6 +363,22 @@ static int pair_after(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 	return found;
 }
 
+/* Whether token t is a case ending written after a hyphen ("ABŞ-ın"). */
+static int hyphen_suffix(const rg_lexicon *lex, const rg_analysis *an,
+			 const rg_scratch *s, size_t t)
+{
+	const rg_token *k = &s->toks[t];
+	if (an->lang < 0 || !(k->flags & RG_TF_HYPHEN))
+		return 0;
+	const rg_affix_set *set = &lex->affixes[an->lang];
+	for (size_t i = 0; i < set->n[RG_AF_SUFFIX]; i++)
+		if (set->list[RG_AF_SUFFIX][i].len == k->fold_len &&
+		    memcmp(set->list[RG_AF_SUFFIX][i].text, s->fold.buf + k->fold_off,
+			   k->fold_len) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The country (or adjective) just before the office; for a plural office
  * also the countries listed before it ("Azərbaycan, Türkiyə və
@@ -378,6 +394,8 @@ static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 		if (m->tok >= next || !is_holder_type(lex, m->actor) || m->via == RG_VIA_ROLE)
 			continue;
 		size_t t = last_token(s, m) + 1;
+		if (t < next && hyphen_suffix(lex, an, s, t))
+			t++;
 		while (found && t < next && in_set(&lex->conjunctions, s, t))
 			t++;
 		if (t != next || s->toks[m->tok].para != s->toks[hit->a].para)

@@ -102,6 +102,25 @@ check "broken dictionary: each bad row is reported with file and line" \
 	sh -c "grep -q 'bad-actors.tsv:1:' '$tmp/e' && grep -q 'bad-actors.tsv:2:' '$tmp/e' && grep -q 'bad-actors.tsv:3:' '$tmp/e'"
 check "broken dictionary: the run still completes" grep -q '"RUS"' "$tmp/o"
 
+# -- render: ego views and the interactive page (fixture: tests/browser/corpus.jsonl)
+$RGRUN render -q --focus hossein-amir-abdollahian -o "$tmp/ego1.svg" tests/browser/corpus.jsonl
+check "render --focus X --depth 1: X and its two partners only" sh -c "test \$(grep -c 'class=\"node\"' '$tmp/ego1.svg') = 3 && ! grep -q 'id=\"n_AZE\"' '$tmp/ego1.svg'"
+$RGRUN render -q --focus hossein-amir-abdollahian --depth 2 -o "$tmp/ego2.svg" tests/browser/corpus.jsonl
+check "render --focus X --depth 2: also the partners' partners" grep -q 'id="n_AZE"' "$tmp/ego2.svg"
+$RGRUN render -q --focus nobody -o "$tmp/ego3.svg" tests/browser/corpus.jsonl 2>"$tmp/e"
+check "render --focus of an unknown actor: exit 2" test $? = 2
+$RGRUN render -q -o "$tmp/page.html" tests/browser/corpus.jsonl
+check "render -o x.html: per tie the evidence sentences with document and date" python3 -c '
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+d = json.loads(re.search(r"id=\"relgraph-data\">(.*?)</script>", html, re.S).group(1))
+e = {x["id"]: x for x in d["edges"]}
+ev = e["e_AZE__IRN"]["evidence"]
+assert [(v["doc"], v["date"], v["sent"]) for v in ev] == [("xss-script", "2024-05-02", 1), ("xss-script", "2024-05-02", 2), ("xss-onerror", "2024-05-03", 1)], ev
+assert "<script>window.__relgraphXSS" in ev[0]["text"] and "<script>window" not in html
+assert e["e_IRN__TUR"]["weight"] == 2 and e["e_AZE__TUR"]["weight"] == 2
+' "$tmp/page.html"
+
 # -- the interactive page in headless Chromium (tests/browser; make deps) ----
 if command -v chromium >/dev/null; then check "browser: render -o x.html - search, evidence, no injected script runs" node tests/browser/page.test.js "$RG"; else echo "skip - browser test: no chromium (make deps installs it)"; fi
 

@@ -70,7 +70,7 @@ static void test_input_size(void)
 
 /* ---- config ---------------------------------------------------------- */
 
-static char got[1024];
+static char got[256];
 static long n_warn, warn_lines[8];
 
 static int collect(void *ctx, const char *section, const char *key, const char *value,
@@ -124,7 +124,7 @@ static void test_config(void)
 	is_int(rg_config_read(path, collect, NULL, NULL), RG_EIO, "a missing file is RG_EIO");
 
 	/* where the file is found */
-	char buf[512], cwd[512], xdg[300];
+	char buf[512], cwd[512], xdg[200];
 	if (!getcwd(cwd, sizeof cwd))
 		cwd[0] = '\0';
 	setenv("RELGRAPH_CONFIG", "", 1);

@@ -76,7 +76,7 @@ static int count_ci(const char *hay, const char *needle)
 	return k;
 }
 
-static char *dup(const char *s)
+static char *xdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
@@ -102,10 +102,10 @@ static void build(rg_network *net, rg_metrics *m)
 	memset(net, 0, sizeof *net);
 	net->nodes = calloc(4, sizeof *net->nodes);
 	for (i = 0; i < 4; i++) {
-		net->nodes[i].id = dup(ids[i]);
+		net->nodes[i].id = xdup(ids[i]);
 		net->nodes[i].type = i == 3 ? RG_TYPE_ORG : RG_TYPE_COUNTRY;
-		net->nodes[i].names[RG_LANG_EN] = dup(en[i]);
-		net->nodes[i].names[RG_LANG_FA] = dup(fa[i]);
+		net->nodes[i].names[RG_LANG_EN] = xdup(en[i]);
+		net->nodes[i].names[RG_LANG_FA] = xdup(fa[i]);
 		net->nodes[i].actor = RG_NO_ACTOR;
 		net->nodes[i].mentions = (long)str[i];
 	}
@@ -297,7 +297,7 @@ static void test_community(const rg_network *net, const rg_metrics *m)
 	is_int(count_ci(svg, "fill=\"#77aadd\""), 2 + 1, "community: two nodes + swatch in colour 1");
 	is_int(count_ci(svg, "fill=\"#ee8866\""), 1 + 1, "community: one node + swatch in colour 2");
 	is_int(count_ci(svg, "fill=\"#dddddd\""), 1 + 1, "community: past the palette: grey");
-	ok(strstr(svg, "community 13") == NULL, "community: no swatch for a grey community");
+	ok(strstr(svg, ">community 13<") == NULL, "community: no swatch for a grey community");
 	ok(strstr(svg, "pagerank 0, community 1") != NULL, "community: in the tooltip");
 	free(svg);
 }
