@@ -44,7 +44,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_PACKAGES := build-essential pkg-config libigraph-dev libicu-dev \
 	libgraphviz-dev graphviz libjansson-dev fonts-noto-core \
 	fonts-dejavu-core valgrind python3 python3-networkx \
-	chromium nodejs npm
+	chromium nodejs npm tmux man-db clang time
 
 .PHONY: all deps print-deps test check asan valgrind sample clean data-cldr symbols
 

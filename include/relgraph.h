@@ -654,8 +654,10 @@ int rg_edgetable_sniff(const char *path);
  * the whole corpus.  *w is set to the table's window; RG_EINPUT when it
  * differs from an earlier table's (w->tokens >= 0 on entry means "an
  * earlier table set it"; set w->tokens = -1 before the first call).
- * Malformed rows are reported through `diag` with file and line and make
- * the call fail with RG_EINPUT; RG_EIO when the file cannot be read.
+ * The file may hold several tables one after the other (the part files of
+ * a map step concatenated); each is summed in.  Malformed rows are
+ * reported through `diag` with file and line and make the call fail with
+ * RG_EINPUT; RG_EIO when the file cannot be read.  Memory: the graph.
  */
 rg_err rg_edgetable_read(rg_network *acc, rg_window *w, const char *path,
 			 const rg_diag *diag);
@@ -795,8 +797,8 @@ const rg_format_stat *rg_formatstats_get(rg_formatstats *fs, size_t i);
  * Parses a format as a user writes it: country ids joined by '-', ',', '+'
  * or spaces in any order and case ("AZE-TUR-IRN"), the id of a named
  * format ("caspian-five"), or any text whose analysis finds exactly one
- * format ("3+3", "Astana format").  Fills members[0..cap) with sorted
- * lexicon indices and *n with their number.  Returns RG_EINPUT when `spec`
+ * format ("3+3", "Astana format").  Fills members[0..cap) with the
+ * members' lexicon indices, in id order, and *n with their number.  Returns RG_EINPUT when `spec`
  * names no format of three or more countries, RG_ENOMEM.
  */
 rg_err rg_format_spec_parse(const rg_lexicon *lex, const char *spec, size_t *members,

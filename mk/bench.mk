@@ -14,7 +14,11 @@ $(BUILD)/graph_bench: bench/graph_bench.c $(BUILD)/librelgraph.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librelgraph.a $(LDLIBS)
 
-bench-tools: $(BUILD)/relgraph $(BUILD)/graph_bench
+$(BUILD)/bench_aliases: bench/aliases.c $(BUILD)/librelgraph.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librelgraph.a $(LDLIBS)
+
+bench-tools: $(BUILD)/relgraph $(BUILD)/graph_bench $(BUILD)/bench_aliases
 
 bench: bench-tools
 	BUILD=$(BUILD) BENCH_MB=$(BENCH_MB) BENCH_SEED=$(BENCH_SEED) \

@@ -182,10 +182,11 @@ static int conf_setting(void *vc, const char *section, const char *key,
 	conf_run *c = vc;
 	int known = 0;
 	for (size_t i = 0; i < n_all_cmds && !known; i++)
-		known = *section ? strcmp(all_cmds[i]->name, section) == 0
-				 : find_opt(all_cmds[i], key) != NULL;
-	if (*section && !known) {
-		conf_warn(c, line, "is no command", section);
+		known = !key ? strcmp(all_cmds[i]->name, section) == 0
+			     : find_opt(all_cmds[i], key) != NULL;
+	if (!key) { /* a [section] header */
+		if (!known && n_all_cmds)
+			conf_warn(c, line, "is no command", section);
 		return 0;
 	}
 	if (*section && strcmp(section, c->cmd->name))

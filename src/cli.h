@@ -149,6 +149,8 @@ int cmd_candidates(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 extern const rg_command rg_cmd_graph, rg_cmd_merge;
+int cmd_trend(int argc, char **argv);
+extern const rg_command rg_cmd_trend;
 
 extern const rg_command rg_cmd_candidates;
 int cmd_formats(int argc, char **argv);

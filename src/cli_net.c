@@ -347,10 +347,12 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 	for (size_t i = 0; i < sl->n; i++)
 		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
 			goto out;
-	if (!ctx->quiet && (run.filtered || run.undated))
-		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang and "
-			"%ld undated left out of the periods\n", run.filtered,
-			run.filtered == 1 ? "" : "s", run.undated);
+	if (!ctx->quiet && run.filtered)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	if (!ctx->quiet && run.undated)
+		fprintf(stderr, "relgraph: %ld undated document%s left out of the periods\n",
+			run.undated, run.undated == 1 ? "" : "s");
 	status = 0;
 out:
 	if (rc)

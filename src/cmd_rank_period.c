@@ -123,7 +123,7 @@ int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char 
 					printf("%s%.6g", sep, m->value[k][i]);
 				printf("%s%ld%s", sep, m->community[i], csv ? "\r\n" : "\n");
 			} else {
-				printf("%4zu %6s  %-24.24s %6.0f %8.4g %11.2f %9.4f\n", r + 1, ch, name,
+				printf("%4zu %6s  %-24s %6.0f %8.4g %11.2f %9.4f\n", r + 1, ch, name,
 				       m->value[RG_METRIC_DEGREE][i], m->value[RG_METRIC_STRENGTH][i],
 				       m->value[RG_METRIC_BETWEENNESS][i],
 				       m->value[RG_METRIC_PAGERANK][i]);

@@ -61,6 +61,8 @@ int rg_config_read(const char *path, rg_config_fn fn, void *ctx, const rg_diag *
 				continue;
 			}
 			strcpy(section, name);
+			if ((rc = fn(ctx, section, NULL, NULL, lineno)))
+				break;
 			continue;
 		}
 		char *eq = strchr(line, '=');

@@ -14,7 +14,8 @@
 /*
  * Called for every setting in file order.  `section` is "" before the
  * first [section] header, else the header's name; `key` and `value` are
- * trimmed (surrounding double quotes removed from the value).  The strings
+ * trimmed (surrounding double quotes removed from the value).  Each
+ * header is also announced once, with `key` and `value` NULL.  The strings
  * are valid only during the call.  A non-zero return stops the reading and
  * is returned by rg_config_read.
  */

@@ -271,15 +271,34 @@ static int parse_window(const char *s, rg_window *w)
 }
 
 /* Reads one table into `part`; RG_EINPUT after reporting a bad row. */
-static rg_err read_table(FILE *f, const char *path, rg_network *part, rg_window *w,
-			 const rg_diag *diag)
+/* A table's first line: its window must match the earlier tables'. */
+static const char *header(char **fl, size_t n, rg_window *w)
+{
+	rg_window tw;
+	if (n != 2 || strcmp(fl[0], RG_EDGETABLE_MAGIC) || parse_window(fl[1], &tw))
+		return "not a relgraph edge table (bad first line)";
+	if (w->tokens >= 0 && (w->kind != tw.kind || w->tokens != tw.tokens))
+		return "the table's window differs from the other tables'";
+	*w = tw;
+	return NULL;
+}
+
+/*
+ * Reads the table(s) of f into acc: a stream may hold several tables one
+ * after the other (the part files of a map step concatenated), each summed
+ * in when the next header or the end is reached.
+ */
+static rg_err read_tables(FILE *f, const char *path, rg_network *acc, rg_window *w,
+			  const rg_diag *diag)
 {
 	char *line = NULL, *fl[16];
 	size_t cap = 0, cap_nodes = 0, cap_edges = 0;
 	long lineno = 0;
 	rg_err rc = RG_OK;
 	ssize_t got;
+	rg_network partn, *part = &partn;
 
+	rg_network_init(part);
 	while ((got = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		if (line[got - 1] == '\n')
@@ -287,8 +306,13 @@ static rg_err read_table(FILE *f, const char *path, rg_network *part, rg_window 
 		size_t n = split(line, fl, 16);
 		const char *bad = NULL;
 		if (lineno == 1) {
-			if (n != 2 || strcmp(fl[0], RG_EDGETABLE_MAGIC) || parse_window(fl[1], w))
-				bad = "not a relgraph edge table (bad first line)";
+			bad = header(fl, n, w);
+		} else if (strcmp(fl[0], RG_EDGETABLE_MAGIC) == 0) {
+			if (!(bad = header(fl, n, w))) {
+				if ((rc = merge_into(acc, part)))
+					break;
+				cap_nodes = cap_edges = 0;
+			}
 		} else if (strcmp(fl[0], "corpus") == 0) {
 			if (n != 5 || parse_long(fl[1], &part->n_docs) ||
 			    parse_long(fl[2], &part->n_windows) ||
@@ -356,6 +380,9 @@ static rg_err read_table(FILE *f, const char *path, rg_network *part, rg_window 
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "empty edge table");
 		rc = RG_EINPUT;
 	}
+	if (!rc)
+		rc = merge_into(acc, part);
+	rg_network_release(part);
 	free(line);
 	return rc;
 }
@@ -363,32 +390,18 @@ static rg_err read_table(FILE *f, const char *path, rg_network *part, rg_window 
 rg_err rg_edgetable_read(rg_network *acc, rg_window *w, const char *path,
 			 const rg_diag *diag)
 {
-	rg_network part;
-	rg_window tw = { RG_WINDOW_SENTENCE, 0 };
 	int is_stdin = !path || strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	rg_err rc;
 
 	if (!acc || !w)
 		return RG_EINPUT;
-	rg_network_init(&part);
 	if (!f) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot open: %s", strerror(errno));
 		return RG_EIO;
 	}
-	if ((rc = read_table(f, is_stdin ? "-" : path, &part, &tw, diag)))
-		goto out;
-	if (w->tokens >= 0 && (w->kind != tw.kind || w->tokens != tw.tokens)) {
-		rg_diag_emit(diag, RG_SEV_ERROR, path, 1, -1,
-			     "the table's window differs from the other tables'");
-		rc = RG_EINPUT;
-		goto out;
-	}
-	*w = tw;
-	rc = merge_into(acc, &part);
-out:
+	rc = read_tables(f, is_stdin ? "-" : path, acc, w, diag);
 	if (!is_stdin)
 		fclose(f);
-	rg_network_release(&part);
 	return rc;
 }

@@ -17,6 +17,7 @@ static const rg_command *const commands[] = {
 	&rg_cmd_actors,
 	&rg_cmd_graph,
 	&rg_cmd_merge,
+	&rg_cmd_trend,
 	&rg_cmd_candidates,
 	&rg_cmd_formats,
 };

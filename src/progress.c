@@ -5,6 +5,7 @@
  * pipeline's per-document callback and erases it before any other message.
  */
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -50,39 +51,51 @@ static size_t put_mb(char *buf, size_t n, long long bytes)
 	return w < 0 ? 0 : (size_t)w;
 }
 
+/* Appends a formatted piece at *k, keeping buf NUL-ended when it is full. */
+__attribute__((format(printf, 4, 5)))
+static void put(char *buf, size_t n, size_t *k, const char *fmt, ...)
+{
+	va_list ap;
+	if (*k + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	int w = vsnprintf(buf + *k, n - *k, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		*k = *k + (size_t)w < n ? *k + (size_t)w : n - 1;
+}
+
 size_t rg_progress_format(char *buf, size_t n, long docs, long long bytes,
 			  long long total, double elapsed)
 {
 	char mb[32], tot[32], rate[32];
 	size_t k = 0;
-	int w;
 	if (!n)
 		return 0;
 	buf[0] = '\0';
 	put_mb(mb, sizeof mb, bytes);
-#define PUT(...) do { w = snprintf(buf + k, n - k, __VA_ARGS__); \
-		      if (w < 0) return k; k += (size_t)w; if (k >= n) return n - 1; } while (0)
-	PUT("%ld document%s, ", docs, docs == 1 ? "" : "s");
+	put(buf, n, &k, "%ld document%s, ", docs, docs == 1 ? "" : "s");
 	if (total > 0) {
 		long long pct = bytes >= total ? 100 : bytes * 100 / total;
 		put_mb(tot, sizeof tot, total);
-		PUT("%s/%s MB (%lld%%)", mb, tot, pct);
+		put(buf, n, &k, "%s/%s MB (%lld%%)", mb, tot, pct);
 	} else {
-		PUT("%s MB", mb);
+		put(buf, n, &k, "%s MB", mb);
 	}
 	if (elapsed >= 0.05) {
 		double r = (double)bytes / elapsed;
 		put_mb(rate, sizeof rate, (long long)(r + 0.5));
-		PUT(", %s MB/s", rate);
+		put(buf, n, &k, ", %s MB/s", rate);
 		if (total > 0 && r >= 1.0) {
-			long long left = bytes >= total ? 0 : (long long)((double)(total - bytes) / r + 0.5);
+			long long left = bytes >= total ? 0
+				       : (long long)((double)(total - bytes) / r + 0.5);
 			if (left >= 3600)
-				PUT(", ETA %lld:%02lld:%02lld", left / 3600, left / 60 % 60, left % 60);
+				put(buf, n, &k, ", ETA %lld:%02lld:%02lld", left / 3600,
+				    left / 60 % 60, left % 60);
 			else
-				PUT(", ETA %lld:%02lld", left / 60, left % 60);
+				put(buf, n, &k, ", ETA %lld:%02lld", left / 60, left % 60);
 		}
 	}
-#undef PUT
 	return k;
 }
 

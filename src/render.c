@@ -22,177 +22,6 @@
 /* Above this many nodes the default layout is sfdp instead of neato. */
 #define NEATO_MAX_NODES 150
 
-/* ---- growable strings ---------------------------------------------------- */
-
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int oom;       /* an allocation failed; the content is incomplete */
-} sbuf;
-
-static void sb_putn(sbuf *b, const char *s, size_t n)
-{
-	size_t cap;
-	char *p;
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 128;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
-
-static void sb_clear(sbuf *b)
-{
-	b->len = 0;
-	sb_putn(b, "", 0);
-}
-
-/*
- * Appends `v` with `prec` digits ("%.*f", or "%.*g" when `g`), always with
- * '.' as the decimal point: Graphviz parses numbers in the C locale, whatever
- * LC_NUMERIC the application chose.
- */
-static void sb_num(sbuf *b, double v, int prec, int g)
-{
-	char tmp[64], *p;
-
-	if (g)
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-	else
-		snprintf(tmp, sizeof tmp, "%.*f", prec, v);
-	for (p = tmp; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	sb_puts(b, tmp);
-}
-
-
-/* ---- escaping text for Graphviz ------------------------------------------ */
-
-enum {
-	ESC_LABEL,   /* a plain label: backslashes doubled, newline -> "\n" */
-	ESC_ATTR,    /* a tooltip or id: like a label, but newline -> space */
-	ESC_HTML     /* text or attribute value inside an HTML-like label */
-};
-
-/* The length of the well-formed UTF-8 sequence at s[0..n), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned long cp, min;
-	size_t len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] < 0xC2)
-		return 0;
-	if (s[0] < 0xE0) {
-		len = 2, cp = s[0] & 0x1F, min = 0x80;
-	} else if (s[0] < 0xF0) {
-		len = 3, cp = s[0] & 0x0F, min = 0x800;
-	} else if (s[0] < 0xF5) {
-		len = 4, cp = s[0] & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
-/* Does `s` (just after an '&') look like an entity that Graphviz decodes? */
-static int entity_like(const char *s)
-{
-	const char *p = s;
-
-	if (*p == '#') {
-		p++;
-		if (*p == 'x' || *p == 'X') {
-			p++;
-			while ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
-			       (*p >= 'A' && *p <= 'F'))
-				p++;
-		} else {
-			while (*p >= '0' && *p <= '9')
-				p++;
-		}
-	} else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		       (*p >= '0' && *p <= '9'))
-			p++;
-	}
-	return p > s + 1 && *p == ';';
-}
-
-/*
- * Appends `s` so that Graphviz shows exactly these characters.  Labels are
- * escStrings: "\N", "\n", "\l" are expanded and "&name;" entities decoded, so
- * backslashes are doubled and an '&' that starts an entity becomes "&amp;".
- * Graphviz itself escapes <, >, & and " for SVG and quotes for DOT.  Control
- * characters become spaces and ill-formed UTF-8 becomes U+FFFD, so the SVG
- * stays well-formed whatever the articles contained.
- */
-static void sb_escape(sbuf *b, const char *s, int mode)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), len;
-
-	while (n > 0) {
-		len = utf8_len(p, n);
-		if (len == 0) {
-			sb_puts(b, "\xEF\xBF\xBD");
-			len = 1;
-		} else if (*p == '\r' && n > 1 && p[1] == '\n') {
-			/* CRLF: the LF that follows makes the line break */
-		} else if (*p == '\n' || *p == '\r') {
-			sb_puts(b, mode == ESC_LABEL ? "\\n" :
-				   mode == ESC_HTML ? "<BR/>" : " ");
-		} else if (*p < 0x20 || *p == 0x7F) {
-			sb_puts(b, " ");
-		} else if (mode == ESC_HTML && *p == '&') {
-			sb_puts(b, "&amp;");
-		} else if (mode == ESC_HTML && *p == '<') {
-			sb_puts(b, "&lt;");
-		} else if (mode == ESC_HTML && *p == '>') {
-			sb_puts(b, "&gt;");
-		} else if (mode == ESC_HTML && *p == '"') {
-			sb_puts(b, "&quot;");
-		} else if (mode != ESC_HTML && *p == '\\') {
-			sb_puts(b, "\\\\");
-		} else if (mode != ESC_HTML && *p == '&' && entity_like((const char *)p + 1)) {
-			sb_puts(b, "&amp;");
-		} else {
-			sb_putn(b, (const char *)p, len);
-		}
-		p += len;
-		n -= len;
-	}
-}
-
 /* ---- tables -------------------------------------------------------------- */
 static const char *const type_legend[RG_NTYPE] = {
 	"country", "person", "organisation", "place", "group"
@@ -275,7 +104,7 @@ static int gv_set(void *obj, const char *name, char *value)
 }
 
 /* Sets `name` of `obj` to the text of `b`; nonzero on failure (see b->oom). */
-static int gv_set_sb(void *obj, const char *name, const sbuf *b)
+static int gv_set_sb(void *obj, const char *name, const rg_sbuf *b)
 {
 	return b->oom || gv_set(obj, name, b->s) != 0;
 }
@@ -315,7 +144,7 @@ typedef struct {
 	unsigned char *kept;        /* kept[i]: node i is drawn */
 	size_t n_kept;
 	Agnode_t **gvn;             /* gvn[i]: the Graphviz node of node i */
-	sbuf b, b2;                 /* scratch */
+	rg_sbuf b, b2;                 /* scratch */
 } diagram;
 
 /* Metric `k` of node i, 0 when unknown or not a finite non-negative number. */
@@ -384,25 +213,25 @@ static rg_err pick_nodes(diagram *d)
 }
 
 /* The tooltip of node i: "Name (type) - degree D, strength S, ...". */
-static void node_tooltip(diagram *d, sbuf *b, size_t i)
+static void node_tooltip(diagram *d, rg_sbuf *b, size_t i)
 {
-	sb_escape(b, node_name(d, i), ESC_ATTR);
-	sb_puts(b, " (");
-	sb_puts(b, rg_style_type_key[d->net->nodes[i].type]);
-	sb_puts(b, ")");
+	rg_sb_escape(b, node_name(d, i), RG_ESC_ATTR);
+	rg_sb_puts(b, " (");
+	rg_sb_puts(b, rg_style_type_key[d->net->nodes[i].type]);
+	rg_sb_puts(b, ")");
 	if (!d->m)
 		return;
-	sb_puts(b, " - degree ");
-	sb_num(b, metric(d, RG_METRIC_DEGREE, i), 0, 0);
-	sb_puts(b, ", strength ");
-	sb_num(b, metric(d, RG_METRIC_STRENGTH, i), 6, 1);
-	sb_puts(b, ", betweenness ");
-	sb_num(b, metric(d, RG_METRIC_BETWEENNESS, i), 4, 1);
-	sb_puts(b, ", pagerank ");
-	sb_num(b, metric(d, RG_METRIC_PAGERANK, i), 4, 1);
+	rg_sb_puts(b, " - degree ");
+	rg_sb_num(b, metric(d, RG_METRIC_DEGREE, i), 0, 0);
+	rg_sb_puts(b, ", strength ");
+	rg_sb_num(b, metric(d, RG_METRIC_STRENGTH, i), 6, 1);
+	rg_sb_puts(b, ", betweenness ");
+	rg_sb_num(b, metric(d, RG_METRIC_BETWEENNESS, i), 4, 1);
+	rg_sb_puts(b, ", pagerank ");
+	rg_sb_num(b, metric(d, RG_METRIC_PAGERANK, i), 4, 1);
 	if (d->m->community && d->m->community[i] >= 0) {
-		sb_puts(b, ", community ");
-		sb_num(b, (double)d->m->community[i] + 1, 0, 0);
+		rg_sb_puts(b, ", community ");
+		rg_sb_num(b, (double)d->m->community[i] + 1, 0, 0);
 	}
 }
 
@@ -444,24 +273,24 @@ static rg_err add_nodes(diagram *d, Agraph_t *g)
 		/* sqrt: the area of a node grows with its metric */
 		s = vmax > 0 ? sqrt(metric(d, d->o->size_by, i) / vmax) : 0;
 		w = st->node_min + (st->node_max - st->node_min) * s;
-		sb_clear(&d->b);
-		sb_escape(&d->b, node_name(d, i), ESC_LABEL);
+		rg_sb_clear(&d->b);
+		rg_sb_escape(&d->b, node_name(d, i), RG_ESC_LABEL);
 		bad |= gv_set_sb(n, "label", &d->b);
-		sb_clear(&d->b);
-		sb_puts(&d->b, "n_");
-		sb_escape(&d->b, d->net->nodes[i].id, ESC_ATTR);
+		rg_sb_clear(&d->b);
+		rg_sb_puts(&d->b, "n_");
+		rg_sb_escape(&d->b, d->net->nodes[i].id, RG_ESC_ATTR);
 		bad |= gv_set_sb(n, "id", &d->b);
-		sb_clear(&d->b);
+		rg_sb_clear(&d->b);
 		node_tooltip(d, &d->b, i);
 		bad |= gv_set_sb(n, "tooltip", &d->b);
-		sb_clear(&d->b);
-		sb_num(&d->b, w, 3, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, w, 3, 0);
 		bad |= gv_set_sb(n, "width", &d->b);
-		sb_clear(&d->b);
-		sb_num(&d->b, 0.6 * w, 3, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, 0.6 * w, 3, 0);
 		bad |= gv_set_sb(n, "height", &d->b);
-		sb_clear(&d->b);
-		sb_num(&d->b, st->font_min + (st->font_max - st->font_min) * s, 1, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, st->font_min + (st->font_max - st->font_min) * s, 1, 0);
 		bad |= gv_set_sb(n, "fontsize", &d->b);
 		for (k = 0; k < st->n; k++)
 			if (st->a[k].sec == SEC_TYPE &&
@@ -529,30 +358,30 @@ static rg_err add_edges(diagram *d, Agraph_t *g)
 		t = wmax > wmin && e->weight > 0 ? log(e->weight / wmin) / log(wmax / wmin) : 0;
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
 		pw = big ? 0.5 + 1.5 * t : 1 + 3 * t;
-		sb_clear(&d->b);
-		sb_num(&d->b, pw, 3, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, pw, 3, 0);
 		bad |= gv_set_sb(ge, "penwidth", &d->b);
 		edge_color(d->st, t, big, color);
 		bad |= gv_set(ge, "color", color) != 0;
 		/* strong ties pull harder (weight) and sit closer (len) in neato */
-		sb_clear(&d->b);
-		sb_num(&d->b, 1 + 4 * t, 0, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, 1 + 4 * t, 0, 0);
 		bad |= gv_set_sb(ge, "weight", &d->b);
-		sb_clear(&d->b);
-		sb_num(&d->b, 1.4 - 0.5 * t, 2, 0);
+		rg_sb_clear(&d->b);
+		rg_sb_num(&d->b, 1.4 - 0.5 * t, 2, 0);
 		bad |= gv_set_sb(ge, "len", &d->b);
-		sb_clear(&d->b);
-		sb_puts(&d->b, "e_");
-		sb_escape(&d->b, net->nodes[e->a].id, ESC_ATTR);
-		sb_puts(&d->b, "__");
-		sb_escape(&d->b, net->nodes[e->b].id, ESC_ATTR);
+		rg_sb_clear(&d->b);
+		rg_sb_puts(&d->b, "e_");
+		rg_sb_escape(&d->b, net->nodes[e->a].id, RG_ESC_ATTR);
+		rg_sb_puts(&d->b, "__");
+		rg_sb_escape(&d->b, net->nodes[e->b].id, RG_ESC_ATTR);
 		bad |= gv_set_sb(ge, "id", &d->b);
-		sb_clear(&d->b);
-		sb_escape(&d->b, node_name(d, e->a), ESC_ATTR);
-		sb_puts(&d->b, " - ");
-		sb_escape(&d->b, node_name(d, e->b), ESC_ATTR);
-		sb_puts(&d->b, ": weight ");
-		sb_num(&d->b, e->weight, 6, 1);
+		rg_sb_clear(&d->b);
+		rg_sb_escape(&d->b, node_name(d, e->a), RG_ESC_ATTR);
+		rg_sb_puts(&d->b, " - ");
+		rg_sb_escape(&d->b, node_name(d, e->b), RG_ESC_ATTR);
+		rg_sb_puts(&d->b, ": weight ");
+		rg_sb_num(&d->b, e->weight, 6, 1);
 		bad |= gv_set_sb(ge, "tooltip", &d->b);
 	}
 	if (d->b.oom)
@@ -561,43 +390,43 @@ static rg_err add_edges(diagram *d, Agraph_t *g)
 }
 
 /* Opens a table row with one cell in the legend's font. */
-static void html_row(diagram *d, sbuf *b, double size, int muted)
+static void html_row(diagram *d, rg_sbuf *b, double size, int muted)
 {
-	sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"");
-	sb_num(b, size, 1, 0);
-	sb_puts(b, "\"");
+	rg_sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"");
+	rg_sb_num(b, size, 1, 0);
+	rg_sb_puts(b, "\"");
 	if (muted && d->st->legend_color) {
-		sb_puts(b, " COLOR=\"");
-		sb_escape(b, d->st->legend_color, ESC_HTML);
-		sb_puts(b, "\"");
+		rg_sb_puts(b, " COLOR=\"");
+		rg_sb_escape(b, d->st->legend_color, RG_ESC_HTML);
+		rg_sb_puts(b, "\"");
 	}
-	sb_puts(b, ">");
+	rg_sb_puts(b, ">");
 }
 
 /* One legend swatch: a filled square and its text. */
-static void swatch(diagram *d, sbuf *b, const char *fill, const char *border,
+static void swatch(diagram *d, rg_sbuf *b, const char *fill, const char *border,
 		   const char *text)
 {
-	sb_puts(b, "<TD BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"");
+	rg_sb_puts(b, "<TD BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"");
 	if (fill) {
-		sb_puts(b, " BGCOLOR=\"");
-		sb_escape(b, fill, ESC_HTML);
-		sb_puts(b, "\"");
+		rg_sb_puts(b, " BGCOLOR=\"");
+		rg_sb_escape(b, fill, RG_ESC_HTML);
+		rg_sb_puts(b, "\"");
 	}
 	if (border) {
-		sb_puts(b, " COLOR=\"");
-		sb_escape(b, border, ESC_HTML);
-		sb_puts(b, "\"");
+		rg_sb_puts(b, " COLOR=\"");
+		rg_sb_escape(b, border, RG_ESC_HTML);
+		rg_sb_puts(b, "\"");
 	}
-	sb_puts(b, "></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"");
-	sb_num(b, d->st->legend_size, 1, 0);
-	sb_puts(b, "\">");
-	sb_escape(b, text, ESC_HTML);
-	sb_puts(b, "</FONT></TD><TD WIDTH=\"8\"></TD>");
+	rg_sb_puts(b, "></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"");
+	rg_sb_num(b, d->st->legend_size, 1, 0);
+	rg_sb_puts(b, "\">");
+	rg_sb_escape(b, text, RG_ESC_HTML);
+	rg_sb_puts(b, "</FONT></TD><TD WIDTH=\"8\"></TD>");
 }
 
 /* The legend of --fill community: one swatch per colour in use. */
-static void community_swatches(diagram *d, sbuf *b)
+static void community_swatches(diagram *d, rg_sbuf *b)
 {
 	unsigned char used[sizeof community_colors / sizeof community_colors[0]] = { 0 };
 	const char *border = rg_style_get(d->st, SEC_NODE, -1, "color");
@@ -610,7 +439,7 @@ static void community_swatches(diagram *d, sbuf *b)
 			c = d->m && d->m->community ? d->m->community[i] : -1;
 			used[c >= 0 && c < N_COMMUNITY_COLORS ? c : N_COMMUNITY_COLORS] = 1;
 		}
-	sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
+	rg_sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
 	for (c = 0; c <= N_COMMUNITY_COLORS; c++) {
 		if (!used[c])
 			continue;
@@ -620,11 +449,11 @@ static void community_swatches(diagram *d, sbuf *b)
 			snprintf(text, sizeof text, "%s", "other communities");
 		swatch(d, b, community_colors[c], border ? border : "#555555", text);
 	}
-	sb_puts(b, "</TR></TABLE></TD></TR>");
+	rg_sb_puts(b, "</TR></TABLE></TD></TR>");
 }
 
 /* The legend's coloured swatches, one per actor type drawn. */
-static void html_swatches(diagram *d, sbuf *b)
+static void html_swatches(diagram *d, rg_sbuf *b)
 {
 	unsigned char present[RG_NTYPE] = { 0 };
 	const char *fill, *border;
@@ -638,7 +467,7 @@ static void html_swatches(diagram *d, sbuf *b)
 	for (i = 0; i < d->net->n_nodes; i++)
 		if (d->kept[i])
 			present[d->net->nodes[i].type] = 1;
-	sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
+	rg_sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
 	for (t = 0; t < RG_NTYPE; t++) {
 		if (!present[t])
 			continue;
@@ -648,7 +477,7 @@ static void html_swatches(diagram *d, sbuf *b)
 			border = rg_style_get(d->st, SEC_NODE, -1, "color");
 		swatch(d, b, fill, border, type_legend[t]);
 	}
-	sb_puts(b, "</TR></TABLE></TD></TR>");
+	rg_sb_puts(b, "</TR></TABLE></TD></TR>");
 }
 
 /*
@@ -657,51 +486,51 @@ static void html_swatches(diagram *d, sbuf *b)
  * under every layout engine, so the legend lives in it rather than in a node.
  * Leaves "" in `b` when there is nothing to say.
  */
-static void title_label(diagram *d, sbuf *b)
+static void title_label(diagram *d, rg_sbuf *b)
 {
 	const rg_network *net = d->net;
 	const char *a = net->first_date, *z = net->last_date;
 	int rows = 0;
 
-	sb_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+	rg_sb_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
 	if (d->o->title && d->o->title[0]) {
 		html_row(d, b, d->st->title_size, 0);
-		sb_puts(b, "<B>");
-		sb_escape(b, d->o->title, ESC_HTML);
-		sb_puts(b, "</B></FONT></TD></TR>");
+		rg_sb_puts(b, "<B>");
+		rg_sb_escape(b, d->o->title, RG_ESC_HTML);
+		rg_sb_puts(b, "</B></FONT></TD></TR>");
 		rows++;
 	}
 	if (net->n_docs > 0 || (a[0] && z[0])) {
 		html_row(d, b, d->st->legend_size, 1);
-		sb_num(b, (double)net->n_docs, 0, 0);
-		sb_puts(b, net->n_docs == 1 ? " document" : " documents");
+		rg_sb_num(b, (double)net->n_docs, 0, 0);
+		rg_sb_puts(b, net->n_docs == 1 ? " document" : " documents");
 		if (a[0] && z[0]) {
-			sb_puts(b, ", ");
-			sb_escape(b, a, ESC_HTML);
+			rg_sb_puts(b, ", ");
+			rg_sb_escape(b, a, RG_ESC_HTML);
 			if (strcmp(a, z) != 0) {
-				sb_puts(b, " \xE2\x80\x93 "); /* en dash */
-				sb_escape(b, z, ESC_HTML);
+				rg_sb_puts(b, " \xE2\x80\x93 "); /* en dash */
+				rg_sb_escape(b, z, RG_ESC_HTML);
 			}
 		}
-		sb_puts(b, "</FONT></TD></TR>");
+		rg_sb_puts(b, "</FONT></TD></TR>");
 		rows++;
 	}
 	if (d->st->legend) {
 		if (d->n_kept > 0) {
 			html_swatches(d, b);
 			html_row(d, b, d->st->legend_size, 1);
-			sb_puts(b, "node size: ");
-			sb_puts(b, metric_legend[d->o->size_by]);
-			sb_puts(b, "; edge width: co-mentions (log scale)</FONT></TD></TR>");
+			rg_sb_puts(b, "node size: ");
+			rg_sb_puts(b, metric_legend[d->o->size_by]);
+			rg_sb_puts(b, "; edge width: co-mentions (log scale)</FONT></TD></TR>");
 		} else {
 			html_row(d, b, d->st->legend_size, 1);
-			sb_puts(b, "no actors to show</FONT></TD></TR>");
+			rg_sb_puts(b, "no actors to show</FONT></TD></TR>");
 		}
 		rows++;
 	}
-	sb_puts(b, "</TABLE>");
+	rg_sb_puts(b, "</TABLE>");
 	if (rows == 0)
-		sb_clear(b);
+		rg_sb_clear(b);
 }
 
 static rg_err set_title(diagram *d, Agraph_t *g)
@@ -709,7 +538,7 @@ static rg_err set_title(diagram *d, Agraph_t *g)
 	char *html;
 	int r;
 
-	sb_clear(&d->b2);
+	rg_sb_clear(&d->b2);
 	title_label(d, &d->b2);
 	if (d->b2.oom)
 		return RG_ENOMEM;

@@ -53,6 +53,41 @@ const char *rg_style_get(const rg_style *st, int sec, int type, const char *attr
 void rg_render_seterr(char *errbuf, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* ---- render_text.c: strings for Graphviz attributes ---- */
+
+/* A growable NUL-terminated string; zero-initialise, free(b.s) after. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+	int oom;       /* an allocation failed; the content is incomplete */
+} rg_sbuf;
+
+/* Appends n bytes / a string; on allocation failure sets b->oom and stops. */
+void rg_sb_putn(rg_sbuf *b, const char *s, size_t n);
+void rg_sb_puts(rg_sbuf *b, const char *s);
+/* Empties b (keeping its memory); b->s is "" afterwards. */
+void rg_sb_clear(rg_sbuf *b);
+/*
+ * Appends `v` with `prec` digits ("%.*f", or "%.*g" when `g`), always with
+ * '.' as the decimal point: Graphviz parses numbers in the C locale.
+ */
+void rg_sb_num(rg_sbuf *b, double v, int prec, int g);
+
+enum {
+	RG_ESC_LABEL,   /* a plain label: backslashes doubled, newline -> "\n" */
+	RG_ESC_ATTR,    /* a tooltip or id: like a label, but newline -> space */
+	RG_ESC_HTML     /* text or attribute value inside an HTML-like label */
+};
+
+/*
+ * Appends `s` so that Graphviz shows exactly these characters in the
+ * context `mode` (RG_ESC_*): escString sequences and entities neutralised,
+ * control characters as spaces, ill-formed UTF-8 as U+FFFD.
+ */
+void rg_sb_escape(rg_sbuf *b, const char *s, int mode);
+
+/* ---- render.c ---- */
+
 /*
  * render.c: lays out `net` like rg_render() and returns the SVG in *svg
  * (malloc'd, NUL-terminated, *len bytes) and which nodes it shows in *kept

@@ -78,13 +78,13 @@ static void label_text(char *out, size_t n, const char *s)
 	out[k] = '\0';
 }
 
-static const char *format_for(const char *path)
+static const char *format_for(const char *outpath)
 {
 	static const char *const map[][2] = {
 		{ "svg", "svg" }, { "png", "png:cairo" }, { "pdf", "pdf:cairo" }, { "dot", "dot" },
 	};
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	const char *slash = strrchr(outpath, '/');
+	const char *dot = strrchr(slash ? slash + 1 : outpath, '.');
 	for (size_t i = 0; dot && i < sizeof map / sizeof map[0]; i++)
 		if (strcasecmp(dot + 1, map[i][0]) == 0)
 			return map[i][1];
@@ -92,16 +92,16 @@ static const char *format_for(const char *path)
 }
 
 /* Renders into PATH.tmp.<pid>, then renames: no half-written diagram is left. */
-static rg_err write_out(Agraph_t *g, const char *fmt, const char *path, char *errbuf,
+static rg_err write_out(Agraph_t *g, const char *fmt, const char *outpath, char *errbuf,
 			size_t errlen)
 {
-	size_t len = strlen(path) + 32;
+	size_t len = strlen(outpath) + 32;
 	char *tmp = malloc(len);
 	FILE *fp = NULL;
 	rg_err rc = RG_EIO;
 	if (!tmp)
 		return RG_ENOMEM;
-	snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid());
+	snprintf(tmp, len, "%s.tmp.%ld", outpath, (long)getpid());
 	if (!(fp = fopen(tmp, "wb"))) {
 		snprintf(errbuf, errlen, "cannot create '%s': %s", tmp, strerror(errno));
 		goto out;
@@ -114,8 +114,8 @@ static rg_err write_out(Agraph_t *g, const char *fmt, const char *path, char *er
 	int bad = fflush(fp) != 0 || ferror(fp);
 	bad |= fclose(fp) != 0;
 	fp = NULL;
-	if (bad || rename(tmp, path) != 0) {
-		snprintf(errbuf, errlen, "cannot write '%s': %s", path, strerror(errno));
+	if (bad || rename(tmp, outpath) != 0) {
+		snprintf(errbuf, errlen, "cannot write '%s': %s", outpath, strerror(errno));
 		goto out;
 	}
 	rc = RG_OK;
@@ -198,7 +198,7 @@ out:
 }
 
 rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
-			 const rg_render_opts *opts, const char *path,
+			 const rg_render_opts *opts, const char *outpath,
 			 char *errbuf, size_t errlen)
 {
 	char dummy[2], gname[] = "formats";
@@ -218,13 +218,13 @@ rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
 		rg_render_opts_init(&defaults);
 		opts = &defaults;
 	}
-	if (!fs || !lex || !path) {
+	if (!fs || !lex || !outpath) {
 		snprintf(errbuf, errlen, "no formats or no output path");
 		return RG_EINPUT;
 	}
-	if (!(fmt = format_for(path))) {
+	if (!(fmt = format_for(outpath))) {
 		snprintf(errbuf, errlen, "cannot tell the format of '%s': use .svg, .png, "
-			 ".pdf or .dot", path);
+			 ".pdf or .dot", outpath);
 		return RG_EINPUT;
 	}
 	if (strcmp(layout, "neato") && strcmp(layout, "fdp") && strcmp(layout, "sfdp") &&
@@ -273,7 +273,7 @@ rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
 		goto out;
 	}
 	laid = 1;
-	rc = write_out(g, fmt, path, errbuf, errlen);
+	rc = write_out(g, fmt, outpath, errbuf, errlen);
 out:
 	if (laid)
 		gvFreeLayout(gvc_formats, g);

@@ -400,10 +400,11 @@ static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 			t++;
 		if (t != next || s->toks[m->tok].para != s->toks[hit->a].para)
 			break;
+		size_t first_tok = m->tok; /* add_role may move the mentions */
 		if (add_role(lex, an, s, hit, m))
 			return -1;
 		found++;
-		next = m->tok;
+		next = first_tok;
 		if (!lex->role_phrases[hit->phrase].many)
 			break;
 	}

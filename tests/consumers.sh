@@ -22,9 +22,10 @@ cs=$(mktemp -d)
 rgabs=$(cd "$(dirname "$RG")" && pwd)/$(basename "$RG")
 export RELGRAPH_CONFIG=
 
-# Two documents.  Sentence windows: AZE-TUR twice (one per document),
-# AZE-IRN once, and Russia alone.  So AZE: degree 2, strength 3; TUR:
-# degree 1, strength 2; IRN: degree 1, strength 1; RUS: 0 and 0.
+# Two documents, three sentences: {AZE, TUR}, {RUS} and {TUR, AZE, IRN}.
+# Ties: AZE-TUR 2, AZE-IRN 1, TUR-IRN 1.  So AZE and TUR: degree 2,
+# strength 3 (AZE first: ties go by id); IRN: degree 2, strength 2; RUS
+# is named but tied to no one: 0 and 0.  4 actors, 3 ties.
 mkdir -p "$cs/corpus"
 printf 'Azerbaijan and Turkey signed a deal. Russia said nothing.\n' >"$cs/corpus/a.txt"
 printf 'Turkey welcomed Azerbaijan, "and" Iran, too.\n' >"$cs/corpus/b.txt"
@@ -39,7 +40,7 @@ want = ["rank", "id", "name", "type", "degree", "strength", "betweenness", "clos
         "pagerank", "eigenvector", "coreness", "clustering", "community"]
 assert list(rows[0].keys())[:len(want)] == want or list(rows[0].keys()) == want, list(rows[0].keys())
 got = [(r["id"], float(r["degree"]), float(r["strength"])) for r in rows]
-assert got == [("AZE", 2, 3), ("TUR", 1, 2), ("IRN", 1, 1), ("RUS", 0, 0)], got
+assert got == [("AZE", 2, 3), ("TUR", 2, 3), ("IRN", 2, 2), ("RUS", 0, 0)], got
 assert [r["rank"] for r in rows] == ["1", "2", "3", "4"]
 ' "$cs/rank.csv"
 
@@ -47,10 +48,11 @@ $RGRUN rank --top 0 --format json "$cs/corpus" >"$cs/rank.json" 2>/dev/null
 ck "consumer: Python json reads rank --format json" python3 -c '
 import json, sys
 o = json.load(open(sys.argv[1], encoding="utf-8"))
-assert o["nodes"] == 4 and o["edges"] == 2, (o["nodes"], o["edges"])
+assert o["nodes"] == 4 and o["edges"] == 3, (o["nodes"], o["edges"])
 assert o["inputs"]["processed"] == 2
 r = {x["id"]: x for x in o["ranking"]}
-assert r["AZE"]["strength"] == 3 and r["AZE"]["degree"] == 2 and r["RUS"]["strength"] == 0
+assert r["AZE"]["strength"] == 3 and r["AZE"]["degree"] == 2 and r["IRN"]["strength"] == 2 \
+    and r["RUS"]["strength"] == 0
 assert isinstance(r["AZE"]["pagerank"], float)
 ' "$cs/rank.json"
 
@@ -83,10 +85,10 @@ fi
 if "$RG" help graph >/dev/null 2>&1 && python3 -c 'import networkx' 2>/dev/null; then
 	$RGRUN graph --top 0 -o "$cs/g.graphml" "$cs/corpus" >/dev/null 2>&1
 	$RGRUN graph --top 0 -o "$cs/g.gml" "$cs/corpus" >/dev/null 2>&1
-	ck "consumer: networkx reads graph -o .graphml and .gml (3 ties? no: 2 ties, 4 actors)" python3 -c '
+	ck "consumer: networkx reads graph -o .graphml and .gml (4 actors, 3 ties)" python3 -c '
 import sys, networkx as nx
 for g in (nx.read_graphml(sys.argv[1]), nx.read_gml(sys.argv[2], label=None)):
-    assert g.number_of_nodes() == 4 and g.number_of_edges() == 2, (g.number_of_nodes(), g.number_of_edges())
+    assert g.number_of_nodes() == 4 and g.number_of_edges() == 3, (g.number_of_nodes(), g.number_of_edges())
 ' "$cs/g.graphml" "$cs/g.gml"
 fi
 
@@ -111,7 +113,8 @@ ck "config: a bad value is a usage error (exit 2) naming file and line" \
 printf 'windoww = paragraph\n[rnak]\ntop = 1\n' >"$cs/typo.conf"
 RELGRAPH_CONFIG="$cs/typo.conf" "$rgabs" rank "$cs/corpus" >/dev/null 2>"$cs/e5"
 ck "config: unknown keys and sections are reported with file and line" \
-	sh -c "grep -q 'typo.conf:1:.*windoww' '$cs/e5' && grep -q 'typo.conf:2:.*rnak' '$cs/e5'"
+	sh -c "grep -q 'typo.conf:1:.*windoww' '$cs/e5' && grep -q 'typo.conf:2:.*rnak' '$cs/e5' \
+	   && ! grep -q 'typo.conf:3' '$cs/e5'"
 
 # -- --verbose: a line per document ---------------------------------------
 $RGRUN rank --verbose "$cs/corpus" >/dev/null 2>"$cs/e6"

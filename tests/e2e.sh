@@ -154,3 +154,11 @@ check "capitals are places by default" grep -q '"actor":"baku","type":"place"' "
 $RGRUN extract --quiet --metonymy "$tmp/meto.txt" >"$tmp/o"
 check "--metonymy reads capitals as their countries" \
 	sh -c "grep -q '\"actor\":\"AZE\".*\"via\":\"metonymy\"' '$tmp/o' && grep -q '\"actor\":\"RUS\"' '$tmp/o'"
+
+# -- fitting in: consumers of every output, config, man page, completion, install (issue 9)
+. tests/consumers.sh
+# hostile and broken input, output escaping, past fuzzer findings (issue 8)
+. tests/hostile.sh
+. tests/manpage.sh
+command -v tmux >/dev/null && command -v bash >/dev/null && . tests/completion.sh
+[ "${VALGRIND:-}" != 1 ] && command -v pkg-config >/dev/null && . tests/install.sh

@@ -33,6 +33,12 @@ check "rank --weight assoc --backbone of the merged table equals the corpus's" \
 	cmp "$tmp/whole.rank2" "$tmp/merged.rank2"
 cat "$tmp/shard0.edges" | $RGRUN merge -q - "$tmp/shard1.edges" "$tmp/shard2.edges" >"$tmp/merged2.edges"
 check "merge reads a table from standard input" cmp "$tmp/whole.edges" "$tmp/merged2.edges"
+cat "$tmp/shard1.edges" "$tmp/shard2.edges" "$tmp/shard0.edges" | $RGRUN merge -q >"$tmp/merged3.edges"
+check "merge sums tables concatenated in one stream (part files of a map step)" \
+	cmp "$tmp/whole.edges" "$tmp/merged3.edges"
+cat "$tmp/shard1.edges" "$tmp/shard2.edges" "$tmp/shard0.edges" >"$tmp/cat.edges"
+$RGRUN rank -q --top 0 --format tsv "$tmp/cat.edges" >"$tmp/cat.rank"
+check "rank reads concatenated tables like the corpus" cmp "$tmp/whole.rank" "$tmp/cat.rank"
 $RGRUN extract --emit edges -q --window paragraph "$tmp/shard1" >"$tmp/para.edges"
 $RGRUN merge -q "$tmp/shard0.edges" "$tmp/para.edges" >/dev/null 2>"$tmp/merge.err"
 check "merge refuses tables built with different windows (exit 1)" test $? = 1
@@ -105,3 +111,74 @@ check "rank --focus with an unknown actor fails with a message" grep -q "NOSUCH"
 $RGRUN rank --top 0 --format tsv --since 2024-10 --until 2024-10 data/samples >/dev/null 2>"$tmp/span.err"
 check "rank --since/--until leaves out documents outside the span" \
 	grep -q "outside --since/--until/--lang left out" "$tmp/span.err"
+
+# -- time slices: each period's graph equals the corpus cut to that period ----
+$RGRUN rank -q --by-period quarter --top 0 --format tsv data/samples >"$tmp/byq.tsv"
+$RGRUN trend -q --period quarter --format tsv AZE IRN data/samples >"$tmp/trend.tsv"
+for q in 2024-01:2024-03:2024-Q1 2024-04:2024-06:2024-Q2 2024-07:2024-09:2024-Q3; do
+	IFS=: read -r from to key <<EOQ
+$q
+EOQ
+	$RGRUN rank -q --top 0 --format tsv --since "$from" --until "$to" data/samples >"$tmp/cut-$key.tsv"
+done
+check "rank --by-period quarter: each period ranks like --since/--until cut to it, change = previous - current rank" python3 -c '
+import sys
+d = sys.argv[1]
+def table(path):
+    rows = [l.split("\t") for l in open(path).read().splitlines()]
+    return rows[0], rows[1:]
+h, rows = table(d + "/byq.tsv")
+for key in ("2024-Q1", "2024-Q2", "2024-Q3"):
+    ch, cut = table(d + "/cut-" + key + ".tsv")
+    mine = [r for r in rows if r[0] == key]
+    assert [r[h.index("id")] for r in mine] == [r[ch.index("id")] for r in cut], key
+    for m, c in zip(mine, cut):
+        for k in ("degree", "strength", "betweenness", "pagerank"):
+            assert abs(float(m[h.index(k)]) - float(c[ch.index(k)])) < 1e-9, (key, k)
+for prev, cur in (("2024-Q1", "2024-Q2"), ("2024-Q2", "2024-Q3")):
+    pr = {r[h.index("id")]: int(r[1]) for r in rows if r[0] == prev}
+    for r in rows:
+        if r[0] != cur:
+            continue
+        want = "new" if r[3] not in pr else "%+d" % (pr[r[3]] - int(r[1]))
+        assert r[2] == ("0" if want == "+0" else want), (cur, r[:4], want)
+' "$tmp"
+check "trend AZE IRN gives each quarter's values of the cut corpus, '-' when absent" python3 -c '
+import sys
+d = sys.argv[1]
+rows = [l.split("\t") for l in open(d + "/trend.tsv").read().splitlines()]
+h = rows[0]
+for key in ("2024-Q1", "2024-Q2", "2024-Q3"):
+    cut = [l.split("\t") for l in open(d + "/cut-" + key + ".tsv").read().splitlines()]
+    ch = cut[0]
+    for who in ("AZE", "IRN"):
+        t = [r for r in rows[1:] if r[0] == key and r[1] == who][0]
+        c = [r for r in cut[1:] if r[1] == who]
+        if not c:
+            assert t[h.index("rank")] == "-" and float(t[h.index("strength")]) == 0, t
+            continue
+        assert t[h.index("rank")] == c[0][0], (key, who, t, c[0][0])
+        for k in ("degree", "strength", "closeness", "pagerank"):
+            assert abs(float(t[h.index(k)]) - float(c[0][ch.index(k)])) < 1e-9, (key, who, k)
+' "$tmp"
+$RGRUN trend -q --format json AZE data/samples >"$tmp/trend.json"
+check "trend --format json parses, one series per actor" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["period"] == "month" and j["actors"][0]["id"] == "AZE" and len(j["actors"][0]["series"]) >= 5
+' "$tmp/trend.json"
+
+# -- the seeds: sensible leaders, GraphML for networkx ------------------------
+if [ -d "${SHARED:-../shared}/seeds" ]; then
+	S=${SHARED:-../shared}/seeds
+	check "rank seeds --by betweenness puts Azerbaijan first" \
+		test "$($RGRUN rank -q --by betweenness --format tsv "$S" | sed -n 2p | cut -f2)" = AZE
+	check "rank seeds --by pagerank puts Azerbaijan first" \
+		test "$($RGRUN rank -q --by pagerank --format tsv "$S" | sed -n 2p | cut -f2)" = AZE
+	$RGRUN graph -q -o "$tmp/seeds.graphml" "$S"
+	check "graph of the seeds opens in networkx" python3 -c '
+import sys, networkx
+g = networkx.read_graphml(sys.argv[1])
+assert g.number_of_nodes() > 10 and g.number_of_edges() > 10
+' "$tmp/seeds.graphml"
+fi

@@ -13,20 +13,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char datadir[4096];
 
+static const char *const files[] = { "fold.tsv", "affixes.tsv", "formats.tsv",
+				     "roles.tsv", "offices.tsv", "actors/base.tsv" };
+
+/* Removes the data folder at exit. */
+static void remove_datadir(void)
+{
+	char p[4200];
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		snprintf(p, sizeof p, "%s/%s", datadir, files[i]);
+		unlink(p);
+	}
+	snprintf(p, sizeof p, "%s/actors", datadir);
+	rmdir(p);
+	rmdir(datadir);
+}
+
 /* Copies RG_DATADIR's rule files and one small actors file into a temp dir. */
 static int make_datadir(void)
 {
-	static const char *const files[] = { "fold.tsv", "affixes.tsv", "formats.tsv",
-					     "roles.tsv", "offices.tsv" };
 	const char *tmp = getenv("TMPDIR");
 	char src[4096], dst[4096];
 	snprintf(datadir, sizeof datadir, "%s/rgfuzz-data-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(datadir))
 		return -1;
+	atexit(remove_datadir);
 	snprintf(dst, sizeof dst, "%s/actors", datadir);
 	if (mkdir(dst, 0700))
 		return -1;
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+	for (size_t i = 0; i + 1 < sizeof files / sizeof *files; i++) {
 		snprintf(src, sizeof src, "%s/%s", fuzz_datadir(), files[i]);
 		snprintf(dst, sizeof dst, "%s/%s", datadir, files[i]);
 		FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");

@@ -77,7 +77,10 @@ static int collect(void *ctx, const char *section, const char *key, const char *
 		   long line)
 {
 	size_t k = strlen(got);
-	snprintf(got + k, sizeof got - k, "%ld[%s]%s=%s;", line, section, key, value);
+	if (key)
+		snprintf(got + k, sizeof got - k, "%ld[%s]%s=%s;", line, section, key, value);
+	else
+		snprintf(got + k, sizeof got - k, "%ld[%s];", line, section);
 	return 0;
 }
 
@@ -112,7 +115,7 @@ static void test_config(void)
 				    "actors = a b.tsv\r\n");
 	snprintf(path, sizeof path, "%s/relgraph.conf", dir);
 	is_int(rg_config_read(path, collect, NULL, &d), RG_OK, "the file reads");
-	is_str(got, "2[]top=5;3[]window=paragraph;5[rank]format=csv;8[rank]label-lang=fa;"
+	is_str(got, "2[]top=5;3[]window=paragraph;4[rank];5[rank]format=csv;8[rank]label-lang=fa;"
 		    "11[rank]actors=a b.tsv;",
 	       "keys, trimmed values, sections, quotes removed, CR dropped");
 	is_int(n_warn, 3, "three bad lines are reported");
