@@ -151,6 +151,14 @@ long rg_lexicon_find(const rg_lexicon *lex, const char *id);
  */
 void rg_lexicon_set_metonymy(rg_lexicon *lex, int on);
 
+/*
+ * The folded form of text[0..len): the words the matcher compares, after
+ * ICU NFKC_Casefold, diacritics removed and data/fold.tsv, one space
+ * between words ("Azərbaycan Respublikası" -> "azerbaycan respublikasi").
+ * *out is malloc'd; the caller frees it.
+ */
+rg_err rg_lexicon_fold(const rg_lexicon *lex, const char *text, size_t len, char **out);
+
 /* The number of aliases compiled into the matcher. */
 size_t rg_lexicon_alias_count(const rg_lexicon *lex);
 

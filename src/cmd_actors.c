@@ -59,6 +59,10 @@ static int lookup(const rg_lexicon *lex, const char *text, int lang, const rg_di
 		rg_analysis_release(&an);
 		return EXIT_INPUT;
 	}
+	char *folded = NULL;
+	if (rg_lexicon_fold(lex, text, strlen(text), &folded) == RG_OK)
+		printf("folded: %s\n", folded);
+	free(folded);
 	printf("language: %s\n", rg_lang_code(an.lang) ? rg_lang_code(an.lang) : "unknown");
 	if (!an.n_mentions)
 		printf("no actor\n");

@@ -76,7 +76,7 @@ int cmd_candidates(int argc, char **argv)
 	if (rg_cli_lexicon(&ctx, &lex) || rg_sb_addf(&path, "%s/titles.tsv", rg_cli_datadir(&ctx)) ||
 	    rg_cands_new(&c, lex, path.buf, &d) || rg_cli_reader(&ctx, argc, argv, first, &r))
 		goto out;
-	rg_err rc = rg_pipeline_run(lex, r, ctx.jobs, add, c, &d);
+	rg_err rc = rg_cli_pipeline(&ctx, lex, r, add, c);
 	const rg_candidate *list;
 	size_t n;
 	if (rc || (rc = rg_cands_list(c, (long)co.min_count, &list, &n))) {

@@ -86,7 +86,6 @@ static rg_err read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **a
 			  rg_formatstats **fs, rg_reader_stats *st)
 {
 	rg_reader *r = NULL;
-	rg_diag d = rg_cli_diag(ctx);
 	rg_err rc;
 	*c = NULL;
 	*fs = NULL;
@@ -95,7 +94,7 @@ static rg_err read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **a
 		goto out;
 	rg_cli_cooc_limits(ctx, *c);
 	sinks s = { *c, *fs };
-	if ((rc = rg_pipeline_run(lex, r, ctx->jobs, add_doc, &s, &d)))
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &s)))
 		goto out;
 	*st = *rg_reader_get_stats(r);
 out:

@@ -5,6 +5,7 @@
  * articles or partial edge tables like rank does.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "cli_net.h"
 
@@ -36,6 +37,14 @@ static int handle(const char *name, const char *arg, void *user)
 	if (r >= 0)
 		return r;
 	if (strcmp(name, "output") == 0) {
+		static const char *const ext[] = { ".graphml", ".gml", ".dot", ".csv", ".json" };
+		const char *dot = strrchr(arg, '.');
+		size_t i = 0;
+		while (dot && i < 5 && strcasecmp(dot, ext[i]))
+			i++;
+		if (!dot || i == 5)
+			return rg_cli_usage_error("graph", "'%s': unknown format (use .graphml, "
+						  ".gml, .dot, .csv or .json)", arg);
 		o->output = arg;
 	} else if (strcmp(name, "top") == 0) {
 		return rg_cli_size("graph", name, arg, &o->top);

@@ -141,7 +141,7 @@ static void print_rows(const rg_network *net, const rg_metrics *m, const size_t 
 	for (size_t r = 0; r < n; r++) {
 		size_t i = order[r];
 		const char *name = net->nodes[i].names[RG_LANG_EN];
-		printf("%4zu  %s%*s  %-7s %6.0f %8.0f %11.2f %9.4f %11.4f %5ld\n", r + 1, name,
+		printf("%4zu  %s%*s  %-7s %6.0f %8.6g %11.2f %9.4f %11.4f %5ld\n", r + 1, name,
 		       wname - display_width(name), "", rg_type_name(net->nodes[i].type),
 		       m->value[RG_METRIC_DEGREE][i], m->value[RG_METRIC_STRENGTH][i],
 		       m->value[RG_METRIC_BETWEENNESS][i], m->value[RG_METRIC_PAGERANK][i],

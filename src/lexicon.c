@@ -579,6 +579,20 @@ long rg_lexicon_find(const rg_lexicon *lex, const char *id)
 	return i == UINT32_MAX ? -1 : (long)i;
 }
 
+rg_err rg_lexicon_fold(const rg_lexicon *lex, const char *text, size_t len, char **out)
+{
+	rg_sb sb = RG_SB_INIT;
+	rg_err rc = rg_fold_words(&lex->fold, text, len, &sb);
+	if (!rc && !sb.buf)
+		rc = rg_sb_add(&sb, "", 0);
+	if (rc) {
+		rg_sb_release(&sb);
+		return rc;
+	}
+	*out = sb.buf;
+	return RG_OK;
+}
+
 void rg_lexicon_set_metonymy(rg_lexicon *lex, int on)
 {
 	lex->metonymy = on;

@@ -45,10 +45,11 @@ if [ -d "$SHARED/seeds" ]; then
 	check "render seeds writes an SVG with an Azerbaijan node" grep -q 'id="n_AZE"' "$tmp/seeds.svg"
 	score=$("$SHARED/eval/score" "$SHARED/eval/seeds.gold.json" "$SHARED/seeds" -- \
 		"$RG" extract --format jsonl 2>/dev/null | tail -1)
-	check "seeds score: actors F1 >= 0.85 ($score)" python3 -c '
+	check "seeds score: actors F1 >= 0.95, pairs >= 0.90, formats >= 0.9 ($score)" python3 -c '
 import sys
 f = dict(kv.split("=") for kv in sys.argv[1].split()[1:])
-assert float(f["actors_f1"]) >= 0.85 and float(f["formats_f1"]) >= 0.9, f
+assert float(f["actors_f1"]) >= 0.95 and float(f["pairs_f1"]) >= 0.90, f
+assert float(f["formats_f1"]) >= 0.9 and float(f["date"]) == 1 and float(f["lang"]) == 1, f
 ' "$score"
 fi
 
@@ -162,3 +163,8 @@ check "--metonymy reads capitals as their countries" \
 . tests/manpage.sh
 command -v tmux >/dev/null && command -v bash >/dev/null && . tests/completion.sh
 [ "${VALGRIND:-}" != 1 ] && command -v pkg-config >/dev/null && . tests/install.sh
+
+# -- actors lookup shows the folding and the rule -------------------------------
+$RGRUN actors lookup "Azərbaycan Respublikasının" >"$tmp/o" 2>&1
+check "actors lookup prints the folded form" grep -q "^folded: azerbaycan respublikasinin$" "$tmp/o"
+check "actors lookup names the actor and the rule" grep -q "AZE (country, Azerbaijan) via name, rule alias+suffix" "$tmp/o"
