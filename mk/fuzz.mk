@@ -23,6 +23,8 @@ FUZZ_LIB_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # libFuzzer's own options; max_len keeps inputs article-sized (extract runs
 # ICU's sentence breaker over every input, so length dominates speed)
+# (timeout 60 s: on a loaded shared machine 20 s fired on an input that runs
+# in milliseconds alone)
 FUZZ_OPTS    ?= -max_len=8192 -timeout=60 -rss_limit_mb=2048 -print_final_stats=1
 FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
                 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
@@ -53,7 +55,7 @@ fuzz-seeds:
 
 fuzz: fuzz-build fuzz-seeds
 	@for t in $(FUZZ_TARGETS); do \
-		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crash; \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crash tests/fuzz/regress/$$t; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) \
 			-max_total_time=$(FUZZ_SECONDS) \

@@ -46,6 +46,8 @@ typedef struct {
 		uint32_t phrase;        /* index into lex->role_phrases */
 	} *hits;
 	size_t n_hits, cap_hits, cap_roles;
+	uint32_t *role_hit;         /* per an->roles entry: its office phrase */
+	size_t cap_role_hit;
 	/* match.c's cache: the candidate keys of every token, computed once
 	   per document (cands[cand_off[t] .. cand_off[t + 1]) for token t) */
 	struct rg_cand *cands;

@@ -27,6 +27,7 @@ void rg_analysis_release(rg_analysis *an)
 		free(s->toks);
 		free(s->members);
 		free(s->hits);
+		free(s->role_hit);
 		free(s->cands);
 		free(s->cand_off);
 		free(s->affix_ix);

@@ -6,7 +6,10 @@
  *          or separated only by spaces inside quotes or brackets;
  *   list   a list of three or more countries (commas, "and", spaces) in a
  *          sentence that also holds a cue word ("trilateral", «سه جانبه»);
- *   named  a format's own name ("3+3", "Caspian Five") with its members.
+ *   named  a format's own name ("3+3", "Caspian Five") with its members;
+ *   officials  a plural office with three or more countries ("the foreign
+ *          ministers of Azerbaijan, Turkey and Iran", "Azərbaycan, Türkiyə
+ *          və Gürcüstanın xarici işlər nazirləri"), as roles.c paired them.
  * A plain list of countries without a cue is not a format.
  */
 #include <stdlib.h>
@@ -364,6 +367,37 @@ static rg_err sentence_formats(const rg_lexicon *lex, const rg_doc *doc,
 	return rc;
 }
 
+/* Plural offices paired with three or more countries (roles.c) are formats. */
+static rg_err officials_formats(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s)
+{
+	size_t actors[64];
+	for (size_t h = 0; h < s->n_hits; h++) {
+		if (!lex->role_phrases[s->hits[h].phrase].many)
+			continue;
+		size_t n = 0, first = SIZE_MAX, last = 0;
+		for (size_t r = 0; r < an->n_roles && n < 64; r++) {
+			if (s->role_hit[r] != h ||
+			    lex->actors[an->roles[r].holder_of].type != RG_TYPE_COUNTRY)
+				continue;
+			actors[n++] = an->roles[r].holder_of;
+			if (first == SIZE_MAX)
+				first = r;
+			last = r;
+		}
+		if (n < 3)
+			continue;
+		const rg_role *a = &an->roles[first], *b = &an->roles[last];
+		rg_mention f = { 0, a->para, a->sent, 0, a->start < b->start ? a->start : b->start,
+				 0, RG_VIA_ROLE, NULL };
+		rg_mention l = f;
+		l.end = a->end > b->end ? a->end : b->end;
+		rg_err rc = add_format(an, s, actors, n, &f, &l, "officials");
+		if (rc)
+			return rc;
+	}
+	return RG_OK;
+}
+
 rg_err rg_formats_find(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		       rg_scratch *s)
 {
@@ -396,6 +430,8 @@ rg_err rg_formats_find(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 			goto out;
 		i = j;
 	}
+	if ((rc = officials_formats(lex, an, s)))
+		goto out;
 	for (size_t f = 0; f < an->n_formats; f++)
 		an->formats[f].members = s->members + (uintptr_t)an->formats[f].members;
 out:

@@ -309,8 +309,10 @@ static rg_err add_role(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 	}
 	if (!r.why)
 		r.person = person;
-	if (rg_grow(&an->roles, &s->cap_roles, an->n_roles + 1, sizeof *an->roles))
+	if (rg_grow(&an->roles, &s->cap_roles, an->n_roles + 1, sizeof *an->roles) ||
+	    rg_grow(&s->role_hit, &s->cap_role_hit, an->n_roles + 1, sizeof *s->role_hit))
 		return RG_ENOMEM;
+	s->role_hit[an->n_roles] = (uint32_t)(h - s->hits);
 	an->roles[an->n_roles++] = r;
 	if (r.why)
 		return RG_OK;
