@@ -204,7 +204,7 @@ typedef struct {
 	size_t n_members;
 	int para, sent;
 	size_t start, end;
-	const char *rule;  /* "chain", "named", "list" (static) */
+	const char *rule;  /* "chain", "list", "named", "officials" (static) */
 } rg_format;
 
 #define RG_NO_ACTOR ((size_t)-1)
@@ -755,7 +755,7 @@ typedef struct {
 				name ("three-plus-three"), else NULL */
 	long mentions;       /* detections (rg_analysis formats) */
 	long docs;           /* documents with at least one detection */
-	long by_rule[3];     /* detections by rule: chain, list, named */
+	long by_rule[4];     /* detections by rule: chain, list, named, officials */
 	char first_date[11]; /* earliest / latest dated document, "" if none */
 	char last_date[11];
 	rg_format_period *periods; /* dated activity, sorted by period */

@@ -22,7 +22,9 @@
 #define RG_DATADIR "data"
 #endif
 
-#define DEFAULT_MAX_DOC ((size_t)256 << 20)
+/* A news article is kilobytes; a larger "document" is a dump or garbage, and
+ * analysis needs about 15 bytes of memory per input byte (tokens, offsets). */
+#define DEFAULT_MAX_DOC ((size_t)32 << 20)
 
 void rg_ctx_init(rg_ctx *ctx)
 {

@@ -28,7 +28,7 @@ typedef struct {
 	{ "actors", 'a', "FILE", "also load the actors of FILE (repeatable)" }, \
 	{ "data", 0, "DIR", "data folder (default: $RELGRAPH_DATA or the installed one)" }, \
 	{ "input", 0, "FMT", "input format: auto (default), text or jsonl" }, \
-	{ "max-doc-bytes", 0, "N", "skip documents larger than N bytes (default 268435456)" }, \
+	{ "max-doc-bytes", 0, "N", "skip documents larger than N bytes (default 33554432)" }, \
 	{ "max-window-actors", 0, "N", "pair at most N distinct actors per window (default 64; 0: no cap)" }, \
 	{ "strict", 0, NULL, "exit with status 1 when any document is skipped" }, \
 	{ "jobs", 'j', "N", "analyse documents on N threads (default: all cores)" }, \

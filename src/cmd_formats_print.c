@@ -205,7 +205,7 @@ static int formats_grid(const fm_report *r, grid *g)
 {
 	static const char *const head[] = {
 		"#", "format", "kind", "name", "mentions", "docs", "first", "last",
-		"chain/list/named", "w_min", "w_mean", "intensity"
+		"chain/list/named/officials", "w_min", "w_mean", "intensity"
 	};
 	size_t nc = sizeof head / sizeof *head;
 	if (grid_init(g, r->n_sel + 1, nc))
@@ -228,7 +228,8 @@ static int formats_grid(const fm_report *r, grid *g)
 		grid_set(g, i + 1, 5, "%ld", f->docs);
 		grid_set(g, i + 1, 6, "%s", f->first_date[0] ? f->first_date : "-");
 		grid_set(g, i + 1, 7, "%s", f->last_date[0] ? f->last_date : "-");
-		grid_set(g, i + 1, 8, "%ld/%ld/%ld", f->by_rule[0], f->by_rule[1], f->by_rule[2]);
+		grid_set(g, i + 1, 8, "%ld/%ld/%ld/%ld", f->by_rule[0], f->by_rule[1],
+			 f->by_rule[2], f->by_rule[3]);
 		grid_set(g, i + 1, 9, "%s", a);
 		grid_set(g, i + 1, 10, "%s", b);
 		grid_set(g, i + 1, 11, "%s", c);
@@ -411,7 +412,7 @@ static int print_json(const fm_report *r, const member_row *m, size_t nm)
 			json_array_append_new(act, json_pack("{s:s, s:I, s:I}", "period",
 				f->periods[k].period, "mentions", (json_int_t)f->periods[k].mentions,
 				"docs", (json_int_t)f->periods[k].docs));
-		json_t *j = json_pack("{s:s, s:s, s:o, s:o, s:I, s:I, s:o, s:o, s:{s:I, s:I, s:I}, "
+		json_t *j = json_pack("{s:s, s:s, s:o, s:o, s:I, s:I, s:o, s:o, s:{s:I, s:I, s:I, s:I}, "
 				      "s:{s:o, s:o, s:o, s:I}, s:o}",
 			"format", f->key, "kind", kind_of(f->n_members), "name",
 			f->name ? json_string(f->name) : json_null(), "members", mem,
@@ -419,7 +420,7 @@ static int print_json(const fm_report *r, const member_row *m, size_t nm)
 			"first_date", f->first_date[0] ? json_string(f->first_date) : json_null(),
 			"last_date", f->last_date[0] ? json_string(f->last_date) : json_null(),
 			"rules", "chain", (json_int_t)f->by_rule[0], "list", (json_int_t)f->by_rule[1],
-			"named", (json_int_t)f->by_rule[2],
+			"named", (json_int_t)f->by_rule[2], "officials", (json_int_t)f->by_rule[3],
 			"weights", "min", jnum(l.w_min), "mean", jnum(l.w_mean),
 			"intensity", jnum(l.intensity), "pairs_linked", (json_int_t)l.pairs_linked,
 			"activity", act);

@@ -21,7 +21,7 @@ struct rg_formatstats {
 	int sorted;          /* f is in rg_formatstats_get order */
 };
 
-static const char *const rule_names[3] = { "chain", "list", "named" };
+static const char *const rule_names[4] = { "chain", "list", "named", "officials" };
 
 int rg_period_parse(const char *s)
 {
@@ -208,7 +208,7 @@ rg_err rg_formatstats_add(rg_formatstats *fs, const rg_doc *doc, const rg_analys
 			goto out;
 		rg_format_stat *f = &fs->f[idx];
 		f->mentions++;
-		for (int r = 0; r < 3; r++)
+		for (int r = 0; r < 4; r++)
 			if (fm->rule && strcmp(fm->rule, rule_names[r]) == 0)
 				f->by_rule[r]++;
 		const char *name = fm->rule && strcmp(fm->rule, "named") == 0

@@ -158,9 +158,13 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 	}
 	if (n_words > lex->max_alias_words)
 		lex->max_alias_words = n_words;
-	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next)
-		if (lex->terms[t].actor == actor && lex->terms[t].kind == kind)
+	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next) {
+		const rg_term *o = &lex->terms[t];
+		if (o->actor == actor && o->kind == kind)
 			goto out; /* the same form twice */
+		if (o->actor != actor && kind <= RG_AK_ACRONYM && o->kind <= RG_AK_ACRONYM)
+			lex->last_conflict = o->actor;
+	}
 	if ((rc = rg_grow(&lex->terms, &lex->cap_terms, lex->n_terms + 1,
 			  sizeof *lex->terms)))
 		goto out;
@@ -354,9 +358,14 @@ static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *
 				goto out;
 			}
 		}
+		lex->last_conflict = UINT32_MAX;
 		if ((rc = rg_lexicon_add_alias(lex, folded.buf, actor, kind, lang,
 					       starts_upper(f[4]))))
 			goto out;
+		if (lex->last_conflict != UINT32_MAX)
+			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1,
+				     "'%s' already names '%s'; the first one loaded wins",
+				     f[4], lex->actors[lex->last_conflict].id);
 	}
 out:
 	free(text);

@@ -115,6 +115,8 @@ struct rg_lexicon {
 	uint32_t *capital_of;     /* per actor: the country a capital stands for,
 				     or UINT32_MAX (data/capitals.tsv) */
 	int metonymy;             /* report capitals as their countries */
+	uint32_t last_conflict;   /* set by an insert whose form already names
+				     another actor (UINT32_MAX: none) */
 
 	/* rule_names[kind][modifiers]: "alias+suffix" etc., for --explain */
 	char *rule_names[RG_AK_N][32];

@@ -168,3 +168,9 @@ command -v tmux >/dev/null && command -v bash >/dev/null && . tests/completion.s
 $RGRUN actors lookup "Azərbaycan Respublikasının" >"$tmp/o" 2>&1
 check "actors lookup prints the folded form" grep -q "^folded: azerbaycan respublikasinin$" "$tmp/o"
 check "actors lookup names the actor and the rule" grep -q "AZE (country, Azerbaijan) via name, rule alias+suffix" "$tmp/o"
+
+# -- a form that already names another actor is reported ------------------------
+printf 'zz-test\tcountry\ten\tname\tIran\n' >"$tmp/conflict.tsv"
+echo "Iran" | $RGRUN extract --actors "$tmp/conflict.tsv" >"$tmp/o" 2>"$tmp/e"
+check "conflicting alias: reported with file and line" grep -q "conflict.tsv:1: 'Iran' already names 'IRN'" "$tmp/e"
+check "conflicting alias: the first loaded wins" grep -q '"actor":"IRN"' "$tmp/o"
