@@ -44,8 +44,10 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_PACKAGES := build-essential pkg-config libigraph-dev libicu-dev \
 	libgraphviz-dev graphviz libjansson-dev fonts-noto-core \
 	fonts-dejavu-core valgrind python3 python3-networkx \
-	chromium nodejs npm tmux man-db clang time \
-	python3-distributed linux-perf
+	chromium tmux man-db clang time python3-distributed linux-perf
+# Node.js and npm (for the browser test's playwright-core) come from Debian
+# unless the machine already has an npm (a second one would conflict).
+NODE_PACKAGES := nodejs npm
 
 .PHONY: all deps print-deps test check asan valgrind sample clean data-cldr symbols
 
@@ -77,8 +79,10 @@ print-deps:
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
 	$$SUDO apt-get update && \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $(DEB_PACKAGES) && \
+	$$SUDO apt-get install -y --no-install-recommends $(DEB_PACKAGES) && \
+	{ command -v npm >/dev/null || $$SUDO apt-get install -y --no-install-recommends $(NODE_PACKAGES); } && \
 	cd tests/browser && npm ci --no-audit --no-fund
 
 test check: $(BUILD)/relgraph $(TEST_BIN) symbols
