@@ -402,22 +402,44 @@ static int choose_term(const rg_lexicon *lex, const rg_doc *doc, const rg_analys
 	return 1;
 }
 
+/* Whether bytes [i, j) of doc are a comma and spaces (", "). */
+static int comma_gap(const rg_doc *doc, size_t i, size_t j)
+{
+	int comma = 0;
+	for (; i < j; i++) {
+		if (doc->text[i] == ',' && !comma)
+			comma = 1;
+		else if (doc->text[i] != ' ')
+			return 0;
+	}
+	return comma;
+}
+
 /*
  * A weak name ("Jordan", "Chad", "Georgia") next to a capitalised word that
  * is no mention is part of a longer proper name ("Michael Jordan", "Chad
- * Miller"), so it is dropped.  `covered` marks the tokens of mentions.
+ * Miller"), or the second half of a "City, Region," apposition ("Atlanta,
+ * Georgia, on Monday"), so it is dropped.  `covered` marks the tokens of
+ * mentions and office phrases.
  */
 static int weak_in_name(const rg_doc *doc, const rg_scratch *s, const uint8_t *covered,
 			size_t a, size_t b)
 {
-	if (a > 0 && s->toks[a].flags & RG_TF_GLUED && !(s->toks[a].flags & RG_TF_HYPHEN) &&
-	    s->toks[a - 1].sent == s->toks[a].sent && (s->toks[a - 1].flags & RG_TF_INITIAL) &&
-	    !covered[a - 1])
+	const rg_token *t = &s->toks[a];
+	int prev_name = a > 0 && s->toks[a - 1].sent == t->sent &&
+			(s->toks[a - 1].flags & RG_TF_INITIAL) && !covered[a - 1];
+	if (prev_name && (t->flags & RG_TF_GLUED) && !(t->flags & RG_TF_HYPHEN))
 		return 1;
-	(void)doc;
-	return b < s->n_toks && (s->toks[b].flags & RG_TF_GLUED) &&
-	       !(s->toks[b].flags & RG_TF_HYPHEN) && s->toks[b].sent == s->toks[a].sent &&
-	       (s->toks[b].flags & RG_TF_INITIAL) && !covered[b];
+	if (b < s->n_toks && (s->toks[b].flags & RG_TF_GLUED) &&
+	    !(s->toks[b].flags & RG_TF_HYPHEN) && s->toks[b].sent == t->sent &&
+	    (s->toks[b].flags & RG_TF_INITIAL) && !covered[b])
+		return 1;
+	/* "Atlanta, Georgia," or "Atlanta, Georgia." */
+	size_t end = s->toks[b - 1].end;
+	int closed = end >= doc->len || doc->text[end] == ',' || doc->text[end] == '.' ||
+		     b >= s->n_toks || s->toks[b].sent != t->sent;
+	return prev_name && closed && comma_gap(doc, s->toks[a - 1].end, t->start) &&
+	       !(a >= 2 && s->toks[a - 2].sent == t->sent && covered[a - 2]);
 }
 
 static rg_err add_mention(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,

@@ -132,6 +132,12 @@ static void test_precision(void)
 	       "a weak name beside an unknown capitalised word is part of a person's name");
 	is_str(found("Jordan and Georgia signed", RG_LANG_EN), "JOR GEO",
 	       "weak names beside other mentions are countries");
+	is_str(found("Snow closed roads across Atlanta, Georgia, on Monday.", RG_LANG_EN), "",
+	       "'City, Georgia,' with an unknown city is the US state");
+	is_str(found("On Monday, Georgia signed.", RG_LANG_EN), "GEO",
+	       "a weak name after an introductory phrase is still the country");
+	is_str(found("In Tbilisi, Georgia, talks began.", RG_LANG_EN), "tbilisi GEO",
+	       "'City, Georgia,' with a known city is the country");
 	const char *s = found("استان آذربایجان شرقی", RG_LANG_FA);
 	ok(strstr(s, "AZE") == NULL, "East Azerbaijan province is not the Republic of Azerbaijan");
 	is_str(found("Baku", RG_LANG_EN), "baku", "a capital is a place, not its country");
