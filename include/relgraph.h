@@ -699,7 +699,13 @@ typedef enum { RG_FILL_TYPE = 0, RG_FILL_COMMUNITY } rg_fill;
 
 typedef struct {
 	const char *layout;   /* "neato", "sfdp", "fdp", "circo", "twopi"; NULL: by size */
-	int label_lang;       /* RG_LANG_*, or RG_LANG_NONE for English */
+	int label_lang;       /* RG_LANG_*, RG_LANG_NONE for English, or
+				 RG_LABEL_NATIVE: node i in home_lang[i] */
+	const signed char *home_lang; /* RG_LABEL_NATIVE: per node (n_nodes) the
+				 RG_LANG_* of its home language, RG_LANG_NONE
+				 for English; NULL: all English.  A node without
+				 a name in its language shows its English name,
+				 else its first name in the RG_LANG_* order */
 	size_t top;           /* keep the top N nodes by size_by; 0 keeps all */
 	rg_metric size_by;    /* node size */
 	const char *title;    /* NULL: no title */
@@ -710,7 +716,19 @@ typedef struct {
 				 page.js (the build's viz/); NULL: "viz" */
 } rg_render_opts;
 
+/* label_lang: every actor in its own home language (see home_lang). */
+#define RG_LABEL_NATIVE (-2)
+
 void rg_render_opts_init(rg_render_opts *o);
+
+/*
+ * What rg_render draws of `net` with `opts`: *nodes the actors kept (the
+ * opts->top highest by opts->size_by, ties by id; all when top is 0) and
+ * *edges the ties among them.  m may be NULL (then the first `top` by id).
+ * Returns RG_ENOMEM or RG_OK.
+ */
+rg_err rg_render_counts(const rg_network *net, const rg_metrics *m,
+			const rg_render_opts *opts, size_t *nodes, size_t *edges);
 
 /*
  * Draws `net` with Graphviz (cgraph + gvc, in process) into `path`, whose

@@ -56,20 +56,16 @@ static rg_err add_affix(rg_lexicon *lex, int lang, int kind, const char *text,
 rg_err rg_affixes_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len = 0;
+	rg_rows rows = RG_ROWS_INIT;
 	rg_sb tmp = RG_SB_INIT;
-	if (rg_file_read(path, &text, &len)) {
+	char *f[4];
+	int nf;
+	if (rg_rows_open(&rows, path)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read affix rules");
 		return RG_EDATA;
 	}
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		if (rg_line_skip(line))
-			continue;
-		char *f[4];
-		int nf = rg_tsv_split(line, f, 4);
+	while ((nf = rg_rows_next(&rows, f, 4))) {
+		long lineno = rows.line;
 		int lang = nf >= 3 ? rg_lang_parse(f[0]) : RG_LANG_NONE;
 		int kind = -1;
 		for (int k = 0; nf >= 3 && k < RG_AF_N; k++)
@@ -98,7 +94,7 @@ rg_err rg_affixes_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 				qsort(lex->affixes[l].list[k], lex->affixes[l].n[k],
 				      sizeof(rg_affix), by_length_desc);
 out:
-	free(text);
+	rg_rows_close(&rows);
 	rg_sb_release(&tmp);
 	return rc;
 }

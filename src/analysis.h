@@ -23,10 +23,16 @@ enum {
 	RG_TF_INITIAL = 128  /* begins with a capital */
 };
 
+/*
+ * One word; 32 bytes, as a document has about one per 6 bytes of text.
+ * Offsets are 32-bit: rg_text_segment refuses a document whose text or
+ * folded words reach RG_TEXT_MAX bytes (far above --max-doc-bytes).
+ */
+#define RG_TEXT_MAX UINT32_MAX
 typedef struct {
 	uint32_t fold_off, fold_len; /* the folded word in scratch.fold */
 	uint32_t apos;               /* offset of an apostrophe in it, or 0 */
-	size_t start, end;           /* bytes of the original text */
+	uint32_t start, end;         /* bytes of the original text */
 	int para;                    /* 1-based */
 	int sent;                    /* 1-based */
 	uint8_t flags;
@@ -62,7 +68,9 @@ typedef struct {
 
 /*
  * Splits doc into paragraphs, sentences and folded tokens (text.c).
- * Reports the first ill-formed UTF-8 sequence through diag.
+ * Reports the first ill-formed UTF-8 sequence through diag.  Returns
+ * RG_EINPUT (reported through diag) when the text or its folded words
+ * reach RG_TEXT_MAX bytes, RG_ENOMEM or RG_EICU.
  */
 rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		       rg_scratch *s, const rg_diag *diag);

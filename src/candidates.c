@@ -33,8 +33,9 @@ rg_err rg_cands_new(rg_cands **out, const rg_lexicon *lex, const char *titles_ts
 		    const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len;
+	rg_rows rows = RG_ROWS_INIT;
+	char *f[2];
+	int nf;
 	rg_cands *c = calloc(1, sizeof *c);
 	*out = NULL;
 	if (!c)
@@ -42,18 +43,13 @@ rg_err rg_cands_new(rg_cands **out, const rg_lexicon *lex, const char *titles_ts
 	c->lex = lex;
 	rg_strmap_init(&c->titles);
 	rg_strmap_init(&c->index);
-	if (titles_tsv && rg_file_read(titles_tsv, &text, &len)) {
+	if (titles_tsv && rg_rows_open(&rows, titles_tsv)) {
 		rg_diag_emit(diag, RG_SEV_WARNING, titles_tsv, -1, -1,
 			     "cannot read titles; only capitalised names are found");
 	} else if (titles_tsv) {
-		long lineno = 0;
-		char *cur = text, *line;
-		while ((line = rg_line_next(&cur, &lineno))) {
-			char *f[2];
-			if (rg_line_skip(line))
-				continue;
-			if (rg_tsv_split(line, f, 2) != 2 || rg_lang_parse(f[0]) == RG_LANG_NONE) {
-				rg_diag_emit(diag, RG_SEV_WARNING, titles_tsv, lineno, -1,
+		while ((nf = rg_rows_next(&rows, f, 2))) {
+			if (nf != 2 || rg_lang_parse(f[0]) == RG_LANG_NONE) {
+				rg_diag_emit(diag, RG_SEV_WARNING, titles_tsv, rows.line, -1,
 					     "expected lang and title");
 				continue;
 			}
@@ -63,7 +59,7 @@ rg_err rg_cands_new(rg_cands **out, const rg_lexicon *lex, const char *titles_ts
 				break;
 		}
 	}
-	free(text);
+	rg_rows_close(&rows);
 	if (rc) {
 		rg_cands_free(c);
 		return rc;

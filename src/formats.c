@@ -71,20 +71,16 @@ static rg_err add_named(rg_lexicon *lex, uint32_t actor, char *members,
 rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len = 0;
+	rg_rows rows = RG_ROWS_INIT;
 	rg_sb folded = RG_SB_INIT;
-	if (rg_file_read(path, &text, &len)) {
+	char *f[5];
+	int nf;
+	if (rg_rows_open(&rows, path)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read formats");
 		return RG_EDATA;
 	}
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		if (rg_line_skip(line))
-			continue;
-		char *f[5];
-		int nf = rg_tsv_split(line, f, 5);
+	while ((nf = rg_rows_next(&rows, f, 5))) {
+		long lineno = rows.line;
 		int lang = nf >= 4 ? rg_lang_parse(f[2]) : RG_LANG_NONE;
 		int any = nf >= 4 && strcmp(f[2], "*") == 0;
 		if (nf < 4 || (lang == RG_LANG_NONE && !any) ||
@@ -128,7 +124,7 @@ rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 			goto out;
 	}
 out:
-	free(text);
+	rg_rows_close(&rows);
 	rg_sb_release(&folded);
 	return rc;
 }

@@ -1,9 +1,11 @@
 /*
  * lang.c - language guessing for documents without metadata: counts letters
- * per script (ICU), then weighs letter and stop-word cues between the
- * languages that share a script.  Cheap by design: one pass, no allocation;
- * the cue tables below are the whole model.
+ * per script, then weighs letter and stop-word cues between the languages
+ * that share a script.  Cheap by design: one pass, no allocation; the cue
+ * tables below are the whole model.  ICU's answers for the BMP (letter?,
+ * lower case, script, cue) are cached in a table built once per process.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -40,6 +42,16 @@ static const char *const en_words[] = {
 	"was", "by", "as", "at", "from", "said", NULL
 };
 
+static uint64_t word_fnv(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (uint8_t)w[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 /* Cue totals for one text. */
 struct score {
 	long arabic, cyrillic, latin;  /* letters per script */
@@ -47,75 +59,166 @@ struct score {
 	long schwa, trl;               /* schwas; Turkish-alphabet letters */
 };
 
-static int in_list(const char *const *list, const char *w, size_t n)
+/* Scripts and letter cues, as cached in the code point table. */
+enum { SC_NONE, SC_ARABIC, SC_CYRILLIC, SC_LATIN };
+enum { CUE_NONE, CUE_FA, CUE_AR, CUE_SCHWA, CUE_AZ, CUE_TR };
+
+/* Code point table entry flags. */
+enum {
+	CP_ALPHA = 1,      /* u_isalpha */
+	CP_IGNORE = 2,     /* tatweel or non-spacing mark */
+	CP_SLOW = 4        /* lower case above the BMP: ask ICU */
+};
+
+typedef struct {
+	uint16_t lower;    /* u_tolower (when CP_ALPHA) */
+	uint8_t flags;
+	uint8_t script : 4, cue : 4; /* of the lower-case letter */
+} cp_ent;
+
+static cp_ent cp_table[0x10000];
+
+/* The stop words, hashed: the lists each word belongs to (bits 1 << lang). */
+#define WORD_SLOTS 256
+static struct {
+	const char *w;
+	uint8_t n;
+	uint8_t langs;
+} word_slots[WORD_SLOTS];
+static size_t word_maxlen;
+
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static unsigned word_hash(const char *w, size_t n)
 {
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strlen(*list) == n &&
-		    memcmp(*list, w, n) == 0)
-			return 1;
-	return 0;
+	return (unsigned)(word_fnv(w, n) & (WORD_SLOTS - 1));
 }
 
-static void score_word(struct score *sc, const char *w, size_t n)
+static void add_words(const char *const *list, int lang)
 {
-	if (n == 0)
-		return;
-	if (in_list(fa_words, w, n))
-		sc->fa += WORD_WEIGHT;
-	if (in_list(ar_words, w, n))
-		sc->ar += WORD_WEIGHT;
-	/* the Arabic article: al- followed by at least two letters */
-	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
-		sc->ar += 1;
-	if (in_list(az_words, w, n))
-		sc->az += WORD_WEIGHT;
-	if (in_list(tr_words, w, n))
-		sc->tr += WORD_WEIGHT;
-	if (in_list(en_words, w, n))
-		sc->en += WORD_WEIGHT;
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		unsigned i = word_hash(*list, n);
+		while (word_slots[i].w &&
+		       !(word_slots[i].n == n && memcmp(word_slots[i].w, *list, n) == 0))
+			i = (i + 1) & (WORD_SLOTS - 1);
+		word_slots[i].w = *list;
+		word_slots[i].n = (uint8_t)n;
+		word_slots[i].langs |= (uint8_t)(1u << lang);
+		if (n > word_maxlen)
+			word_maxlen = n;
+	}
 }
 
-/* Counts the script and the cue value of letter `c` (already lower case). */
-static void score_letter(struct score *sc, UChar32 c)
+static int cue_of(UChar32 c)
+{
+	switch (c) {
+	case 0x067E: case 0x0686: case 0x0698: case 0x06AF: /* pe che zhe gaf */
+	case 0x06CC: case 0x06A9:                           /* Farsi yeh, keheh */
+		return CUE_FA;
+	case 0x064A: case 0x0643: case 0x0629: case 0x0649: /* yeh kaf ta alef m. */
+		return CUE_AR;
+	case 0x0259:                                        /* schwa */
+		return CUE_SCHWA;
+	case 'x': case 'q':
+		return CUE_AZ;
+	case 0x00E7: case 0x015F: case 0x011F: case 0x0131: /* ç ş ğ ı */
+	case 0x00F6: case 0x00FC:                           /* ö ü */
+		return CUE_TR;
+	default:
+		return CUE_NONE;
+	}
+}
+
+/* The script class of c; SC_NONE also when ICU fails. */
+static int script_of(UChar32 c)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UScriptCode s = uscript_getScript(c, &st);
 	if (U_FAILURE(st))
-		return;
-	if (s == USCRIPT_ARABIC)
-		sc->arabic++;
-	else if (s == USCRIPT_CYRILLIC)
-		sc->cyrillic++;
-	else if (s == USCRIPT_LATIN)
-		sc->latin++;
-	switch (c) {
-	case 0x067E: case 0x0686: case 0x0698: case 0x06AF: /* pe che zhe gaf */
-	case 0x06CC: case 0x06A9:                           /* Farsi yeh, keheh */
-		sc->fa++;
-		break;
-	case 0x064A: case 0x0643: case 0x0629: case 0x0649: /* yeh kaf ta alef m. */
-		sc->ar++;
-		break;
-	case 0x0259:                                        /* schwa */
-		sc->schwa++;
-		sc->az += 3;
-		break;
-	case 'x': case 'q':
-		sc->az++;
-		break;
-	case 0x00E7: case 0x015F: case 0x011F: case 0x0131: /* ç ş ğ ı */
-	case 0x00F6: case 0x00FC:                           /* ö ü */
-		sc->trl++;
-		break;
-	default:
-		break;
-	}
+		return -1;
+	return s == USCRIPT_ARABIC ? SC_ARABIC : s == USCRIPT_CYRILLIC ? SC_CYRILLIC
+		: s == USCRIPT_LATIN ? SC_LATIN : SC_NONE;
 }
 
 /* Marks inside a word (harakat, combining accents) and tatweel are skipped. */
 static int in_word_ignorable(UChar32 c)
 {
 	return c == 0x0640 || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+static void build_tables(void)
+{
+	for (UChar32 c = 0; c < 0x10000; c++) {
+		cp_ent *e = &cp_table[c];
+		if (u_isalpha(c)) {
+			UChar32 l = u_tolower(c);
+			e->flags = CP_ALPHA;
+			if (l >= 0x10000) {
+				e->flags |= CP_SLOW;
+				continue;
+			}
+			e->lower = (uint16_t)l;
+			int sc = script_of(l);
+			/* an ICU failure counts neither the script nor the cue */
+			e->script = (uint8_t)(sc < 0 ? SC_NONE : sc);
+			e->cue = (uint8_t)(sc < 0 ? CUE_NONE : cue_of(l));
+		} else if (in_word_ignorable(c)) {
+			e->flags = CP_IGNORE;
+		}
+	}
+	add_words(fa_words, RG_LANG_FA);
+	add_words(ar_words, RG_LANG_AR);
+	add_words(az_words, RG_LANG_AZ);
+	add_words(tr_words, RG_LANG_TR);
+	add_words(en_words, RG_LANG_EN);
+}
+
+static void score_word(struct score *sc, const char *w, size_t n)
+{
+	if (n == 0)
+		return;
+	/* the Arabic article: al- followed by at least two letters */
+	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+		sc->ar += 1;
+	if (n > word_maxlen)
+		return;
+	unsigned i = word_hash(w, n);
+	for (; word_slots[i].w; i = (i + 1) & (WORD_SLOTS - 1)) {
+		if (word_slots[i].n != n || memcmp(word_slots[i].w, w, n) != 0)
+			continue;
+		unsigned m = word_slots[i].langs;
+		if (m & 1u << RG_LANG_FA)
+			sc->fa += WORD_WEIGHT;
+		if (m & 1u << RG_LANG_AR)
+			sc->ar += WORD_WEIGHT;
+		if (m & 1u << RG_LANG_AZ)
+			sc->az += WORD_WEIGHT;
+		if (m & 1u << RG_LANG_TR)
+			sc->tr += WORD_WEIGHT;
+		if (m & 1u << RG_LANG_EN)
+			sc->en += WORD_WEIGHT;
+		return;
+	}
+}
+
+/* Counts the script and the cue of a lower-case letter. */
+static inline void score_letter(struct score *sc, int script, int cue)
+{
+	if (script == SC_ARABIC)
+		sc->arabic++;
+	else if (script == SC_CYRILLIC)
+		sc->cyrillic++;
+	else if (script == SC_LATIN)
+		sc->latin++;
+	switch (cue) {
+	case CUE_FA: sc->fa++; break;
+	case CUE_AR: sc->ar++; break;
+	case CUE_SCHWA: sc->schwa++; sc->az += 3; break;
+	case CUE_AZ: sc->az++; break;
+	case CUE_TR: sc->trl++; break;
+	default: break;
+	}
 }
 
 static int decide(const struct score *sc)
@@ -141,11 +244,12 @@ static int decide(const struct score *sc)
 int rg_lang_detect(const char *text, size_t len, size_t max)
 {
 	struct score sc;
-	char word[WORD_MAX];
+	char word[WORD_MAX] = { 0 };
 	size_t wn = 0, i = 0;
 	int wlong = 0;
 	const uint8_t *s = (const uint8_t *)text;
 
+	pthread_once(&tables_once, build_tables);
 	memset(&sc, 0, sizeof sc);
 	if (!text)
 		len = 0;
@@ -154,17 +258,32 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(s, i, len, c);
-		if (c >= 0 && u_isalpha(c)) {
+		if (c >= 0 && c < 0x10000 && !(cp_table[c].flags & CP_SLOW)) {
+			const cp_ent *e = &cp_table[c];
+			if (e->flags & CP_ALPHA) {
+				c = e->lower;
+				score_letter(&sc, e->script, e->cue);
+				if (wn + U8_MAX_LENGTH > sizeof word)
+					wlong = 1;
+				else
+					U8_APPEND_UNSAFE(word, wn, c);
+				continue;
+			}
+			if (e->flags & CP_IGNORE)
+				continue;
+		} else if (c >= 0 && u_isalpha(c)) {
 			c = u_tolower(c);
-			score_letter(&sc, c);
+			int scr = script_of(c);
+			if (scr >= 0)
+				score_letter(&sc, scr, cue_of(c));
 			if (wn + U8_MAX_LENGTH > sizeof word)
 				wlong = 1;
 			else
 				U8_APPEND_UNSAFE(word, wn, c);
 			continue;
-		}
-		if (c >= 0 && in_word_ignorable(c))
+		} else if (c >= 0 && in_word_ignorable(c)) {
 			continue;
+		}
 		if (!wlong)
 			score_word(&sc, word, wn);
 		wn = 0;

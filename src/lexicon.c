@@ -293,26 +293,17 @@ rg_err rg_lexicon_actor_get(rg_lexicon *lex, const char *id, int type,
 static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len = 0;
+	rg_rows rows = RG_ROWS_INIT;
 	rg_sb folded = RG_SB_INIT;
-	if (rg_file_read(path, &text, &len)) {
-		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read dictionary");
-		return RG_EDATA;
-	}
-	if (memchr(text, '\0', len)) {
+	char *f[5];
+	int nf;
+	if (rg_rows_open(&rows, path)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1,
-			     "dictionary contains NUL bytes; file skipped");
-		free(text);
+			     "cannot read dictionary (missing, unreadable or binary)");
 		return RG_EDATA;
 	}
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		if (rg_line_skip(line))
-			continue;
-		char *f[5];
-		int nf = rg_tsv_split(line, f, 5);
+	while ((nf = rg_rows_next(&rows, f, 5))) {
+		long lineno = rows.line;
 		int kind = -1;
 		for (int k = 0; nf == 5 && k < RG_AK_ROLE; k++)
 			if (strcmp(f[3], kind_names[k]) == 0)
@@ -368,7 +359,7 @@ static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *
 				     f[4], lex->actors[lex->last_conflict].id);
 	}
 out:
-	free(text);
+	rg_rows_close(&rows);
 	rg_sb_release(&folded);
 	return rc;
 }
@@ -382,22 +373,19 @@ static int tsv_filter(const struct dirent *d)
 /* Loads data/capitals.tsv into lex->capital_of; a missing file is fine. */
 static rg_err load_capitals(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
-	char *text = NULL;
-	size_t len;
+	rg_rows rows = RG_ROWS_INIT;
+	char *f[2];
+	int nf;
 	lex->capital_of = malloc((lex->n_actors + 1) * sizeof *lex->capital_of);
 	if (!lex->capital_of)
 		return RG_ENOMEM;
 	memset(lex->capital_of, 0xff, (lex->n_actors + 1) * sizeof *lex->capital_of);
-	if (rg_file_read(path, &text, &len))
+	if (rg_rows_open(&rows, path))
 		return RG_OK;
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		char *f[2];
-		if (rg_line_skip(line))
-			continue;
+	while ((nf = rg_rows_next(&rows, f, 2))) {
+		long lineno = rows.line;
 		long p = -1, c = -1;
-		if (rg_tsv_split(line, f, 2) == 2) {
+		if (nf == 2) {
 			p = rg_lexicon_find(lex, f[0]);
 			c = rg_lexicon_find(lex, f[1]);
 		}
@@ -409,7 +397,7 @@ static rg_err load_capitals(rg_lexicon *lex, const char *path, const rg_diag *di
 		}
 		lex->capital_of[p] = (uint32_t)c;
 	}
-	free(text);
+	rg_rows_close(&rows);
 	return RG_OK;
 }
 

@@ -30,10 +30,41 @@ typedef struct rg_cand {
  * word is only compared with the affixes that can fit it and the
  * candidates come out in the same order as a scan of the whole list.
  */
+#define KEYBITS_LOG 17
 struct rg_affix_index {
 	uint32_t off[RG_NLANG][RG_AF_N][257]; /* group b: idx[off[b] .. off[b+1]) */
+	/* a filter over the lexicon's word keys: the bit of keybit() is set
+	   for every key, so a clear bit means the key is absent */
+	uint64_t keybits[(1u << KEYBITS_LOG) / 64];
 	uint32_t idx[];
 };
+
+/* A cheap hash of a key's length and its first, middle and last two bytes. */
+static inline uint32_t keybit(const char *w, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)w;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	if (n) {
+		h ^= (uint32_t)p[0] * 0x85EBCA77u;
+		h ^= (uint32_t)p[n - 1] * 0xC2B2AE3Du;
+	}
+	if (n > 1) {
+		h ^= (uint32_t)p[1] * 0x27D4EB2Fu;
+		h ^= (uint32_t)p[n - 2] * 0x165667B1u;
+		h ^= (uint32_t)p[n / 2] * 0xD3A2646Cu;
+		h += (uint32_t)p[n / 2 - 1] * 0xFD7046C5u;
+	}
+	h ^= h >> 15;
+	h *= 0x2C1B3C6Du;
+	h ^= h >> 13;
+	return h >> (32 - KEYBITS_LOG);
+}
+
+static inline int key_maybe(const struct rg_affix_index *ix, const char *w, size_t n)
+{
+	uint32_t b = keybit(w, n);
+	return (ix->keybits[b >> 6] >> (b & 63)) & 1;
+}
 
 static int affix_key(int kind, const rg_affix *a)
 {
@@ -65,6 +96,13 @@ static rg_err affix_index_build(const rg_lexicon *lex, rg_scratch *s)
 			}
 			ix->off[l][k][256] = at;
 		}
+	}
+	memset(ix->keybits, 0, sizeof ix->keybits);
+	for (size_t i = 0; i < lex->words.n_ents; i++) {
+		size_t len;
+		const char *k = rg_strmap_key(&lex->words, i, &len);
+		uint32_t b = keybit(k, len);
+		ix->keybits[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
 	free(s->affix_ix);
 	s->affix_ix = ix;
@@ -117,17 +155,22 @@ static const rg_affix_set *affixes_for(const rg_lexicon *lex, int lang, uint8_t 
 	return &lex->affixes[RG_LANG_EN];
 }
 
-static uint32_t lookup(const rg_lexicon *lex, const char *w, size_t n)
+/* The word key w[0..n), after the filter; UINT32_MAX when absent. */
+static inline uint32_t lookup(const rg_lexicon *lex, const struct rg_affix_index *ix,
+				 const char *w, size_t n)
 {
+	if (!key_maybe(ix, w, n))
+		return UINT32_MAX;
 	return rg_strmap_get(&lex->words, w, n);
 }
 
-static uint32_t lookup_stem(const rg_lexicon *lex, rg_sb *key, const char *w, size_t n)
+static uint32_t lookup_stem(const rg_lexicon *lex, const struct rg_affix_index *ix,
+			    rg_sb *key, const char *w, size_t n)
 {
 	rg_sb_reset(key);
 	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
 		return UINT32_MAX;
-	return rg_strmap_get(&lex->words, key->buf, key->len);
+	return lookup(lex, ix, key->buf, key->len);
 }
 
 static int ends_with(const char *w, size_t n, const rg_affix *a)
@@ -151,7 +194,7 @@ static void add_suffixed(const rg_lexicon *lex, const struct rg_affix_index *ix,
 				continue;
 			size_t n1 = n - a->len;
 			int adj = k == RG_AF_ADJSUFFIX;
-			cand_add(l, lookup(lex, w, n1), where | W_LAST_ONLY,
+			cand_add(l, lookup(lex, ix, w, n1), where | W_LAST_ONLY,
 				 mods | RG_MOD_SUFFIX, adj, 1);
 			for (int k2 = RG_AF_SUFFIX; k2 <= RG_AF_ADJSUFFIX; k2++) {
 				affix_group g2 = affix_group_of(lex, ix, set, k2,
@@ -159,7 +202,7 @@ static void add_suffixed(const rg_lexicon *lex, const struct rg_affix_index *ix,
 				for (size_t j = 0; j < g2.n; j++) {
 					const rg_affix *b = &g2.list[g2.idx[j]];
 					if (ends_with(w, n1, b))
-						cand_add(l, lookup(lex, w, n1 - b->len),
+						cand_add(l, lookup(lex, ix, w, n1 - b->len),
 							 where | W_LAST_ONLY, mods | RG_MOD_SUFFIX,
 							 adj || k2 == RG_AF_ADJSUFFIX, 1);
 				}
@@ -173,18 +216,18 @@ static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
 		      const rg_affix_set *set, rg_sb *key, const char *w, size_t n,
 		      int where, int mods, int span, cand_list *l)
 {
-	cand_add(l, lookup(lex, w, n), where, mods, 0, span);
+	cand_add(l, lookup(lex, ix, w, n), where, mods, 0, span);
 	affix_group gs = affix_group_of(lex, ix, set, RG_AF_STEM, (uint8_t)w[n - 1]);
 	for (size_t i = 0; i < gs.n; i++) {
 		const rg_affix *a = &gs.list[gs.idx[i]];
 		if (!ends_with(w, n, a))
 			continue;
 		size_t m = n - a->len;
-		cand_add(l, lookup(lex, w, m), where, mods | RG_MOD_STEM, 0, span);
-		cand_add(l, lookup_stem(lex, key, w, m), where, mods | RG_MOD_STEM, 0, span);
+		cand_add(l, lookup(lex, ix, w, m), where, mods | RG_MOD_STEM, 0, span);
+		cand_add(l, lookup_stem(lex, ix, key, w, m), where, mods | RG_MOD_STEM, 0, span);
 	}
 	if (set->n[RG_AF_STEM]) /* the stem of the word as written */
-		cand_add(l, lookup_stem(lex, key, w, n), where, mods | RG_MOD_STEM, 0, span);
+		cand_add(l, lookup_stem(lex, ix, key, w, n), where, mods | RG_MOD_STEM, 0, span);
 	if (span > 1)
 		return;
 	add_suffixed(lex, ix, set, w, n, where, mods, l);
@@ -194,7 +237,7 @@ static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
 		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
 		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
 			continue;
-		cand_add(l, lookup(lex, w + a->len, n - a->len), where | W_FIRST_ONLY,
+		cand_add(l, lookup(lex, ix, w + a->len, n - a->len), where | W_FIRST_ONLY,
 			 mods | RG_MOD_PREFIX, 0, 1);
 		add_suffixed(lex, ix, set, w + a->len, n - a->len, where | W_FIRST_ONLY,
 			     mods | RG_MOD_PREFIX, l);
@@ -209,12 +252,13 @@ static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch 
 	const char *w = s->fold.buf + tok->fold_off;
 	size_t n = tok->fold_len;
 	const rg_affix_set *set = affixes_for(lex, an->lang, tok->flags);
+	const struct rg_affix_index *ix = s->affix_ix;
 	l->n = 0;
 	if (!n)
 		return;
 	add_forms(lex, s->affix_ix, set, &s->key, w, n, 0, 0, 1, l);
 	if (tok->apos) /* Türkiye'nin: the name before the apostrophe */
-		cand_add(l, lookup(lex, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
+		cand_add(l, lookup(lex, ix, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
 	if (t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC)) {
 		const rg_token *nx = &s->toks[t + 1];
 		if ((nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&

@@ -158,16 +158,28 @@ static double metric(const diagram *d, rg_metric k, size_t i)
 	return isfinite(v) && v > 0 ? v : 0;
 }
 
-static const char *node_name(const diagram *d, size_t i)
+const char *rg_render_label(const rg_network *net, size_t i, const rg_render_opts *o)
 {
-	const rg_node *nd = &d->net->nodes[i];
-	int lang = d->o->label_lang == RG_LANG_NONE ? RG_LANG_EN : d->o->label_lang;
+	const rg_node *nd = &net->nodes[i];
+	int lang = o->label_lang, l;
 
+	if (lang == RG_LABEL_NATIVE)
+		lang = o->home_lang ? o->home_lang[i] : RG_LANG_NONE;
+	if (lang < 0 || lang >= RG_NLANG)
+		lang = RG_LANG_EN;
 	if (nd->names[lang] && nd->names[lang][0])
 		return nd->names[lang];
 	if (nd->names[RG_LANG_EN] && nd->names[RG_LANG_EN][0])
 		return nd->names[RG_LANG_EN];
+	for (l = 0; l < RG_NLANG; l++)
+		if (nd->names[l] && nd->names[l][0])
+			return nd->names[l];
 	return nd->id;
+}
+
+static const char *node_name(const diagram *d, size_t i)
+{
+	return rg_render_label(d->net, i, d->o);
 }
 
 typedef struct {
@@ -577,7 +589,8 @@ static rg_err check_input(const rg_network *net, const rg_metrics *m,
 {
 	size_t i;
 
-	if (o->label_lang != RG_LANG_NONE && (o->label_lang < 0 || o->label_lang >= RG_NLANG)) {
+	if (o->label_lang != RG_LANG_NONE && o->label_lang != RG_LABEL_NATIVE &&
+	    (o->label_lang < 0 || o->label_lang >= RG_NLANG)) {
 		rg_render_seterr(errbuf, errlen, "unknown label language %d", o->label_lang);
 		return RG_EINPUT;
 	}
@@ -666,6 +679,7 @@ void rg_render_opts_init(rg_render_opts *o)
 {
 	o->layout = NULL;
 	o->label_lang = RG_LANG_NONE;
+	o->home_lang = NULL;
 	o->top = 0;
 	o->size_by = RG_METRIC_STRENGTH;
 	o->title = NULL;
@@ -806,6 +820,30 @@ out:
 	free(d.kept);
 	free(d.gvn);
 	rg_style_release(&st);
+	return rc;
+}
+
+rg_err rg_render_counts(const rg_network *net, const rg_metrics *m,
+			const rg_render_opts *opts, size_t *nodes, size_t *edges)
+{
+	diagram d;
+	rg_err rc;
+	size_t i;
+
+	memset(&d, 0, sizeof d);
+	*nodes = *edges = 0;
+	d.net = net;
+	d.m = m && m->n == net->n_nodes ? m : NULL;
+	d.o = opts;
+	if (!(d.kept = malloc(net->n_nodes + 1)))
+		return RG_ENOMEM;
+	if ((rc = pick_nodes(&d)) == RG_OK) {
+		*nodes = d.n_kept;
+		for (i = 0; i < net->n_edges; i++)
+			if (d.kept[net->edges[i].a] && d.kept[net->edges[i].b])
+				++*edges;
+	}
+	free(d.kept);
 	return rc;
 }
 

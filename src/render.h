@@ -89,6 +89,13 @@ void rg_sb_escape(rg_sbuf *b, const char *s, int mode);
 /* ---- render.c ---- */
 
 /*
+ * The label of node i under opts->label_lang (RG_LABEL_NATIVE: its
+ * opts->home_lang): the name in that language, else the English name, else
+ * the first name in RG_LANG_* order, else the id.  Owned by net.
+ */
+const char *rg_render_label(const rg_network *net, size_t i, const rg_render_opts *o);
+
+/*
  * render.c: lays out `net` like rg_render() and returns the SVG in *svg
  * (malloc'd, NUL-terminated, *len bytes) and which nodes it shows in *kept
  * (malloc'd, net->n_nodes flags).  The caller frees both.

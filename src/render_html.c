@@ -91,10 +91,7 @@ static json_t *node_json(const rg_network *net, const rg_metrics *m,
 			 const rg_render_opts *o, size_t i)
 {
 	const rg_node *nd = &net->nodes[i];
-	int lang = o->label_lang == RG_LANG_NONE ? RG_LANG_EN : o->label_lang;
-	const char *label = nd->names[lang] && nd->names[lang][0] ? nd->names[lang]
-		: nd->names[RG_LANG_EN] && nd->names[RG_LANG_EN][0] ? nd->names[RG_LANG_EN]
-		: nd->id;
+	const char *label = rg_render_label(net, i, o);
 	json_t *j = json_object(), *names = json_object(), *metrics = json_object();
 	int l, k, bad = 0;
 

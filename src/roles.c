@@ -70,20 +70,16 @@ static int term_date(const char *s, int is_end, char out[11])
 static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len;
+	rg_rows rows = RG_ROWS_INIT;
 	rg_sb folded = RG_SB_INIT;
-	if (rg_file_read(path, &text, &len)) {
+	char *f[4];
+	int nf;
+	if (rg_rows_open(&rows, path)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read office phrases");
 		return RG_EDATA;
 	}
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		if (rg_line_skip(line))
-			continue;
-		char *f[4];
-		int nf = rg_tsv_split(line, f, 4);
+	while ((nf = rg_rows_next(&rows, f, 4))) {
+		long lineno = rows.line;
 		if (nf == 4 && strcmp(f[0], "fallback") == 0) {
 			if ((rc = add_fallback(lex, f[1], f[3])))
 				goto out;
@@ -124,7 +120,7 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 			goto out;
 	}
 out:
-	free(text);
+	rg_rows_close(&rows);
 	rg_sb_release(&folded);
 	return rc;
 }
@@ -132,21 +128,17 @@ out:
 static rg_err load_holders(rg_lexicon *lex, const char *path, const rg_diag *diag)
 {
 	rg_err rc = RG_OK;
-	char *text = NULL;
-	size_t len;
-	if (rg_file_read(path, &text, &len)) {
+	rg_rows rows = RG_ROWS_INIT;
+	char *f[6];
+	int nf;
+	if (rg_rows_open(&rows, path)) {
 		/* no holders: offices stay unresolved, which is not an error */
 		rg_diag_emit(diag, RG_SEV_WARNING, path, -1, -1,
 			     "cannot read office holders; offices stay unresolved");
 		return RG_OK;
 	}
-	long lineno = 0;
-	char *cur = text, *line;
-	while ((line = rg_line_next(&cur, &lineno))) {
-		if (rg_line_skip(line))
-			continue;
-		char *f[6];
-		int nf = rg_tsv_split(line, f, 6);
+	while ((nf = rg_rows_next(&rows, f, 6))) {
+		long lineno = rows.line;
 		struct rg_office_term t;
 		memset(&t, 0, sizeof t);
 		long holder = nf >= 4 ? rg_lexicon_find(lex, f[0]) : -1;
@@ -180,7 +172,7 @@ static rg_err load_holders(rg_lexicon *lex, const char *path, const rg_diag *dia
 		t.office = (uint16_t)office;
 		nt[lex->n_office_terms++] = t;
 	}
-	free(text);
+	rg_rows_close(&rows);
 	return rc;
 }
 

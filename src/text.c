@@ -42,8 +42,12 @@ static int blank_line(const rg_fold *f, const uint8_t *p, size_t n)
 /* Appends n bytes to the folded words; inline, as it runs once per letter. */
 static inline rg_err fold_put(rg_sb *sb, const void *p, size_t n)
 {
-	if (sb->len + n + 1 > sb->cap && rg_sb_grow(sb, n))
-		return RG_ENOMEM;
+	if (sb->len + n + 1 > sb->cap) {
+		if (sb->len + n >= RG_TEXT_MAX)
+			return RG_EINPUT; /* token offsets are 32-bit */
+		if (rg_sb_grow(sb, n))
+			return RG_ENOMEM;
+	}
 	memcpy(sb->buf + sb->len, p, n);
 	sb->len += n;
 	return RG_OK;
@@ -98,7 +102,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 			if (!in_word) {
 				memset(&t, 0, sizeof t);
 				t.fold_off = (uint32_t)s->fold.len;
-				t.start = at;
+				t.start = (uint32_t)at;
 				t.para = para;
 				t.flags = (glued ? RG_TF_GLUED : 0) | (hyphen ? RG_TF_HYPHEN : 0);
 				in_word = 1;
@@ -106,12 +110,13 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 				if (e->flags & RG_CF_UPPER)
 					t.flags |= RG_TF_INITIAL;
 			}
-			if (c >= 0x10000) {
-				if (fold_put(&s->fold, p + at, i - at))
-					return RG_ENOMEM;
-			} else if (e->len && fold_put(&s->fold, f->pool.buf + e->off, e->len)) {
-				return RG_ENOMEM;
-			}
+			rg_err rc = RG_OK;
+			if (c >= 0x10000)
+				rc = fold_put(&s->fold, p + at, i - at);
+			else if (e->len)
+				rc = fold_put(&s->fold, f->pool.buf + e->off, e->len);
+			if (rc)
+				return rc;
 			has_upper |= e->flags & RG_CF_UPPER;
 			has_lower |= e->flags & RG_CF_LOWER;
 			if (e->flags & RG_CF_LATIN)
@@ -120,7 +125,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 				t.flags |= RG_TF_CYRILLIC | RG_TF_CASED;
 			if (e->flags & RG_CF_ARABIC)
 				t.flags |= RG_TF_ARABIC;
-			t.end = i;
+			t.end = (uint32_t)i;
 			continue;
 		}
 		if (in_word) {
@@ -225,6 +230,12 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	long first_bad = -1;
 	rg_err rc = RG_OK;
 	size_t line = 0;
+	if (n >= RG_TEXT_MAX) {
+		rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, -1,
+			     "document of %zu bytes: too large to analyse (limit %lu)",
+			     n, (unsigned long)RG_TEXT_MAX - 1);
+		return RG_EINPUT;
+	}
 	while (line < n) {
 		size_t eol = line;
 		while (eol < n && p[eol] != '\n' && p[eol] != '\r')
@@ -243,8 +254,14 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 			an->paras[an->n_paras++] = (rg_span){ line, eol };
 			int para = (int)an->n_paras;
 			size_t tok0 = s->n_toks;
-			if ((rc = tokenize(&lex->fold, p, line, eol, para, s, &bad, &first_bad)) ||
-			    (rc = sentences(&lex->fold, doc, an, s, line, eol, para, tok0, diag)))
+			rc = tokenize(&lex->fold, p, line, eol, para, s, &bad, &first_bad);
+			if (rc == RG_EINPUT)
+				rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
+					     "the folded words of the document reach %lu "
+					     "bytes: too large to analyse",
+					     (unsigned long)RG_TEXT_MAX);
+			if (rc || (rc = sentences(&lex->fold, doc, an, s, line, eol, para,
+						  tok0, diag)))
 				return rc;
 		}
 		line = next;

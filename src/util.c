@@ -387,3 +387,33 @@ int rg_line_skip(const char *line)
 {
 	return line[0] == '#' || line[strspn(line, " \t")] == '\0';
 }
+
+rg_err rg_rows_open(rg_rows *r, const char *path)
+{
+	size_t len;
+	r->line = 0;
+	r->text = r->cur = NULL;
+	rg_err rc = rg_file_read(path, &r->text, &len);
+	if (rc == RG_OK && memchr(r->text, '\0', len)) {
+		free(r->text);
+		r->text = NULL;
+		return RG_EIO; /* binary data is no table */
+	}
+	r->cur = r->text;
+	return rc;
+}
+
+int rg_rows_next(rg_rows *r, char **fields, int max)
+{
+	char *line;
+	while ((line = rg_line_next(&r->cur, &r->line)))
+		if (!rg_line_skip(line))
+			return rg_tsv_split(line, fields, max);
+	return 0;
+}
+
+void rg_rows_close(rg_rows *r)
+{
+	free(r->text);
+	r->text = r->cur = NULL;
+}

@@ -96,7 +96,6 @@ void rg_diag_emit(const rg_diag *d, rg_severity sev, const char *file,
 		  long line, long byte, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
-#endif
 
 /*
  * Line iteration over a mutable NUL-terminated text: returns the next line
@@ -113,3 +112,22 @@ int rg_tsv_split(char *line, char **fields, int max);
 
 /* Whether a row-based data line is a comment or blank. */
 int rg_line_skip(const char *line);
+
+/*
+ * A data table read row by row (every data/ file): `#` comments and blank
+ * lines are skipped and each row is split at TABs, in place.
+ */
+typedef struct {
+	char *text, *cur;
+	long line;          /* the line number of the row last returned */
+} rg_rows;
+
+#define RG_ROWS_INIT { NULL, NULL, 0 }
+
+/* Reads the file at path whole; RG_EIO or RG_ENOMEM (nothing is reported). */
+rg_err rg_rows_open(rg_rows *r, const char *path);
+/* Splits the next row into at most max fields; returns their number, 0 at the end. */
+int rg_rows_next(rg_rows *r, char **fields, int max);
+void rg_rows_close(rg_rows *r);
+
+#endif

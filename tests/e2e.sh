@@ -144,6 +144,7 @@ check "candidates: known actors are not listed" sh -c "! grep -qi 'azerbaijani\|
 
 # -- analysis stage: edge tables, merge, exports, filters (issue 4) -------------
 . tests/graph.sh
+. tests/render_input.sh
 
 # -- multilateral formats compared and drawn (issue 6) -------------------------
 . tests/formats.sh
