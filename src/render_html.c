@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "render.h"
+#include "util.h"
 
 /* The page template's slots, each of which must appear exactly once. */
 enum { SLOT_TITLE, SLOT_CSS, SLOT_JS, SLOT_SVG, SLOT_DATA, NSLOT };
@@ -27,47 +28,22 @@ static rg_err read_asset(const char *dir, const char *name, char **out, char *er
 			 size_t errlen)
 {
 	char path[4096];
-	FILE *fp = NULL;
-	char *text = NULL, *p;
-	size_t len = 0, cap = 0, got;
-	rg_err rc = RG_OK;
-
+	size_t len;
 	*out = NULL;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (!(fp = fopen(path, "rb"))) {
-		rg_render_seterr(errbuf, errlen, "cannot open the page template '%s': %s", path,
-				 strerror(errno));
-		return RG_EIO;
+	rg_err rc = rg_file_read(path, out, &len);
+	if (rc) {
+		rg_render_seterr(errbuf, errlen, "cannot read the page template '%s': %s", path,
+				 rc == RG_ENOMEM ? "out of memory" : strerror(errno));
+		return rc;
 	}
-	do {
-		if (cap - len < 4096) {
-			cap = cap ? 2 * cap : 16384;
-			if (!(p = realloc(text, cap))) {
-				rc = RG_ENOMEM;
-				goto out;
-			}
-			text = p;
-		}
-		got = fread(text + len, 1, cap - len - 1, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		rg_render_seterr(errbuf, errlen, "cannot read '%s': %s", path, strerror(errno));
-		rc = RG_EIO;
-		goto out;
-	}
-	text[len] = '\0';
-	if (strlen(text) != len) {
+	if (strlen(*out) != len) {
 		rg_render_seterr(errbuf, errlen, "'%s' is not a text file", path);
-		rc = RG_EDATA;
-		goto out;
+		free(*out);
+		*out = NULL;
+		return RG_EDATA;
 	}
-	*out = text;
-	text = NULL;
-out:
-	fclose(fp);
-	free(text);
-	return rc;
+	return RG_OK;
 }
 
 /* Does `s` contain `needle`, ignoring ASCII case? */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "util.h"
 
 /* The settings of viz/light.style, used when no style file is given; keep identical. */
 static const char builtin_style[] =
@@ -384,9 +385,8 @@ static rg_err style_parse(rg_style *st, char *text, const char *file, char *errb
 /* Loads the built-in style, then the file `file` (if not NULL) over it. */
 rg_err rg_style_load(rg_style *st, const char *file, char *errbuf, size_t errlen)
 {
-	char *text = NULL, *p;
-	FILE *fp = NULL;
-	size_t len = 0, cap = 0, got;
+	char *text = NULL;
+	size_t len;
 	rg_err rc;
 
 	if (!(text = dup_str(builtin_style)))
@@ -396,37 +396,17 @@ rg_err rg_style_load(rg_style *st, const char *file, char *errbuf, size_t errlen
 	text = NULL;
 	if (rc != RG_OK || !file)
 		return rc;
-	fp = fopen(file, "rb");
-	if (!fp) {
-		rg_render_seterr(errbuf, errlen, "cannot open '%s': %s", file, strerror(errno));
-		return RG_EIO;
+	if ((rc = rg_file_read(file, &text, &len))) {
+		rg_render_seterr(errbuf, errlen, "cannot read '%s': %s", file,
+				 rc == RG_ENOMEM ? "out of memory" : strerror(errno));
+		return rc == RG_ENOMEM ? rc : RG_EIO;
 	}
-	do {
-		if (cap - len < 4096) {
-			cap = cap ? 2 * cap : 8192;
-			if (!(p = realloc(text, cap))) {
-				rc = RG_ENOMEM;
-				goto out;
-			}
-			text = p;
-		}
-		got = fread(text + len, 1, cap - len - 1, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		rg_render_seterr(errbuf, errlen, "cannot read '%s': %s", file, strerror(errno));
-		rc = RG_EIO;
-		goto out;
-	}
-	text[len] = '\0';
 	if (strlen(text) != len) {
 		rg_render_seterr(errbuf, errlen, "%s: not a text file (NUL byte)", file);
 		rc = RG_EINPUT;
-		goto out;
+	} else {
+		rc = style_parse(st, text, file, errbuf, errlen);
 	}
-	rc = style_parse(st, text, file, errbuf, errlen);
-out:
-	fclose(fp);
 	free(text);
 	return rc;
 }
