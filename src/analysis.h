@@ -61,9 +61,6 @@ typedef struct {
 	uint32_t *cand_off;
 	size_t cap_cand_off;
 	int cands_ready;            /* reset by rg_analyze for each document */
-	/* match.c's index of the affix rules by last byte, for lexicon `ix_lex` */
-	const void *ix_lex;
-	struct rg_affix_index *affix_ix;
 } rg_scratch;
 
 /*

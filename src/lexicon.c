@@ -518,7 +518,9 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	if ((rc = rg_sb_addf(&path, "%s/capitals.tsv", datadir)) ||
 	    (rc = load_capitals(lex, path.buf, diag)))
 		goto out;
-	rc = make_rule_names(lex);
+	if ((rc = make_rule_names(lex)))
+		goto out;
+	rc = rg_match_index_build(lex);
 out:
 	for (int i = 0; i < n_ents; i++)
 		free(ents[i]);
@@ -545,6 +547,7 @@ void rg_lexicon_free(rg_lexicon *lex)
 		free(lex->aliases[i].text);
 	free(lex->aliases);
 	free(lex->capital_of);
+	free(lex->match_ix);
 	for (int k = 0; k < RG_AK_N; k++)
 		for (int m = 0; m < 32; m++)
 			free(lex->rule_names[k][m]);

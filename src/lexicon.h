@@ -115,6 +115,7 @@ struct rg_lexicon {
 	uint32_t *capital_of;     /* per actor: the country a capital stands for,
 				     or UINT32_MAX (data/capitals.tsv) */
 	int metonymy;             /* report capitals as their countries */
+	struct rg_affix_index *match_ix; /* match.c's index, built last */
 	uint32_t last_conflict;   /* set by an insert whose form already names
 				     another actor (UINT32_MAX: none) */
 
@@ -144,6 +145,13 @@ void rg_affixes_release(rg_lexicon *lex);
  */
 rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag);
 void rg_formats_release(rg_lexicon *lex);
+
+/*
+ * Builds match.c's index over the finished lexicon (the affixes grouped by
+ * their edge byte and a filter over the word keys) into lex->match_ix;
+ * called once, last, by rg_lexicon_open, so the lexicon stays read-only.
+ */
+rg_err rg_match_index_build(rg_lexicon *lex);
 
 /* Loads the office phrases and holders (roles.c). */
 rg_err rg_roles_load(rg_lexicon *lex, const char *roles_tsv, const char *offices_tsv,

@@ -72,10 +72,8 @@ static int affix_key(int kind, const rg_affix *a)
 			 ? a->text[0] : a->text[a->len - 1]);
 }
 
-static rg_err affix_index_build(const rg_lexicon *lex, rg_scratch *s)
+rg_err rg_match_index_build(rg_lexicon *lex)
 {
-	if (s->affix_ix && s->ix_lex == lex)
-		return RG_OK;
 	size_t total = 0;
 	for (int l = 0; l < RG_NLANG; l++)
 		for (int k = 0; k < RG_AF_N; k++)
@@ -104,9 +102,8 @@ static rg_err affix_index_build(const rg_lexicon *lex, rg_scratch *s)
 		uint32_t b = keybit(k, len);
 		ix->keybits[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
-	free(s->affix_ix);
-	s->affix_ix = ix;
-	s->ix_lex = lex;
+	free(lex->match_ix);
+	lex->match_ix = ix;
 	return RG_OK;
 }
 
@@ -252,11 +249,11 @@ static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch 
 	const char *w = s->fold.buf + tok->fold_off;
 	size_t n = tok->fold_len;
 	const rg_affix_set *set = affixes_for(lex, an->lang, tok->flags);
-	const struct rg_affix_index *ix = s->affix_ix;
+	const struct rg_affix_index *ix = lex->match_ix;
 	l->n = 0;
 	if (!n)
 		return;
-	add_forms(lex, s->affix_ix, set, &s->key, w, n, 0, 0, 1, l);
+	add_forms(lex, lex->match_ix, set, &s->key, w, n, 0, 0, 1, l);
 	if (tok->apos) /* Türkiye'nin: the name before the apostrophe */
 		cand_add(l, lookup(lex, ix, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
 	if (t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC)) {
@@ -264,7 +261,7 @@ static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch 
 		if ((nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
 		    !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
 		    nx->fold_off == tok->fold_off + tok->fold_len)
-			add_forms(lex, s->affix_ix, set, &s->key, w, n + nx->fold_len, 0,
+			add_forms(lex, lex->match_ix, set, &s->key, w, n + nx->fold_len, 0,
 				  RG_MOD_JOIN, 2, l);
 	}
 }
@@ -278,8 +275,7 @@ static rg_err cands_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_scr
 {
 	if (s->cands_ready)
 		return RG_OK;
-	if (affix_index_build(lex, s) ||
-	    rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
+	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
 		return RG_ENOMEM;
 	cand_list l;
 	s->n_cands = 0;

@@ -175,3 +175,4 @@ printf 'zz-test\tcountry\ten\tname\tIran\n' >"$tmp/conflict.tsv"
 echo "Iran" | $RGRUN extract --actors "$tmp/conflict.tsv" >"$tmp/o" 2>"$tmp/e"
 check "conflicting alias: reported with file and line" grep -q "conflict.tsv:1: 'Iran' already names 'IRN'" "$tmp/e"
 check "conflicting alias: the first loaded wins" grep -q '"actor":"IRN"' "$tmp/o"
+

@@ -88,5 +88,18 @@ int main(void)
 	/* len bounds the text even without a NUL */
 	const char buf[] = { 'd', 'e', 'r', ' ', '\xd0', '\x9c' };
 	is_int(rg_lang_detect(buf, 4, 0), RG_LANG_EN, "len bounds the text");
+
+	/* capitals are lowered before the cues: İLE -> ile, VE -> ve, İÇİN -> için */
+	check("\xc4\xb0LE VE \xc4\xb0\xc3\x87\xc4\xb0N", RG_LANG_TR,
+	      "upper-case Turkish stop words");
+	/* capital schwa U+018F lowers to the az cue U+0259 */
+	check("\xc6\x8fLAQ\xc6\x8f V\xc6\x8f \xc6\x8fM\xc6\x8fKDA\xc5\x9eLIQ",
+	      RG_LANG_AZ, "upper-case schwa");
+	/* mathematical bold letters (above the BMP) are letters of no script:
+	   they neither count nor break the words around them */
+	check("\xf0\x9d\x90\x93\xf0\x9d\x90\xa1\xf0\x9d\x90\x9e ve ile", RG_LANG_TR,
+	      "letters above the BMP");
+	/* a combining mark inside a word is skipped: v + U+0301 + e is "ve" */
+	check("Baku v\xcc\x81" "e Ankara", RG_LANG_TR, "combining mark inside a word");
 	return tap_done();
 }
