@@ -113,8 +113,7 @@ static rg_err add_doc(void *v, const rg_doc *doc, const rg_analysis *an)
 	return rg_cooc_add(run->c, doc, an);
 }
 
-/* 1 when there are operands and each is an edge table. */
-static int all_tables(int argc, char **argv, int first)
+int rg_cli_all_tables(int argc, char **argv, int first)
 {
 	if (first >= argc)
 		return 0;
@@ -158,7 +157,7 @@ int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
 	int status = EXIT_INPUT;
 	rg_err rc = RG_OK;
 
-	if (all_tables(argc, argv, first))
+	if (rg_cli_all_tables(argc, argv, first))
 		return from_tables(ctx, argc, argv, first, o, w, net, st);
 	*w = o->window;
 	if (rg_cli_lexicon(ctx, &lex))
@@ -319,7 +318,7 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 	rg_err rc = RG_OK;
 
 	memset(sl, 0, sizeof *sl);
-	if (all_tables(argc, argv, first)) {
+	if (rg_cli_all_tables(argc, argv, first)) {
 		fprintf(stderr, "relgraph: error: %s: time slices need the articles (an edge "
 				"table has no per-period counts); run extract --emit edges with "
 				"--since/--until per period instead\n", cmd);

@@ -106,4 +106,7 @@ long rg_cli_find_node(const rg_network *net, const char *id);
  * `format` (table, tsv, csv, json); -1 when out of memory. */
 int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char *format);
 
+/* 1 when there are operands and each is an edge table (extract --emit edges). */
+int rg_cli_all_tables(int argc, char **argv, int first);
+
 #endif

@@ -173,17 +173,6 @@ out:
 	return rc ? EXIT_INPUT : 0;
 }
 
-/* 1 when there are operands and each is an edge table. */
-static int all_tables(int argc, char **argv, int first)
-{
-	if (first >= argc)
-		return 0;
-	for (int i = first; i < argc; i++)
-		if (!rg_edgetable_sniff(argv[i]))
-			return 0;
-	return 1;
-}
-
 /* ---- --label-lang native: data/home_lang.tsv and data/offices.tsv -------- */
 
 typedef struct {
@@ -332,7 +321,7 @@ int cmd_render(int argc, char **argv)
 		return cmd_formats_render(&ctx, argc, argv, first, &o.ro, o.output,
 					  o.top_set ? o.ro.top : 0);
 	int html = is_html(o.output);
-	if (html && !all_tables(argc, argv, first))
+	if (html && !rg_cli_all_tables(argc, argv, first))
 		status = page_network(&ctx, argc, argv, first, &o, &lex, &c, &net, &st);
 	else
 		status = rg_cli_raw_network(&ctx, argc, argv, first, &o.net, &w, &net, &st);

@@ -16,6 +16,7 @@
 #include <igraph.h>
 #include <jansson.h>
 
+#include "igraph_try.h"
 #include "relgraph.h"
 
 typedef enum { FMT_GRAPHML, FMT_GML, FMT_DOT, FMT_CSV, FMT_JSON } export_fmt;
@@ -130,13 +131,7 @@ static rg_err write_igraph(const rg_network *net, const rg_metrics *m, export_fm
 	rg_err rc = RG_EGRAPH;
 	char key[32];
 
-#define TRY(call) do { \
-		igraph_error_t ierr_ = (call); \
-		if (ierr_ != IGRAPH_SUCCESS) { \
-			rc = ierr_ == IGRAPH_ENOMEM ? RG_ENOMEM : RG_EGRAPH; \
-			goto out; \
-		} \
-	} while (0)
+#define TRY(call) RG_IGRAPH_TRY(call)
 	TRY(igraph_vector_int_init(&ends, 2 * (igraph_integer_t)net->n_edges));
 	have_ends = 1;
 	for (size_t i = 0; i < net->n_edges; i++) {

@@ -12,6 +12,7 @@
 
 #include <igraph.h>
 
+#include "igraph_try.h"
 #include "relgraph.h"
 
 /*
@@ -328,14 +329,7 @@ static rg_err compute_igraph(const rg_network *net, rg_metrics *m, size_t asked)
 	size_t nn = net->n_nodes;
 	rg_err rc = RG_EGRAPH;
 
-	/* igraph's out-of-memory becomes RG_ENOMEM, any other failure RG_EGRAPH. */
-#define TRY(call) do { \
-		igraph_error_t ierr_ = (call); \
-		if (ierr_ != IGRAPH_SUCCESS) { \
-			rc = ierr_ == IGRAPH_ENOMEM ? RG_ENOMEM : RG_EGRAPH; \
-			goto out; \
-		} \
-	} while (0)
+#define TRY(call) RG_IGRAPH_TRY(call)
 	TRY(igraph_vector_int_init(&ends, 2 * ne));
 	have_ends = 1;
 	TRY(igraph_vector_init(&w, ne));
