@@ -89,6 +89,14 @@ static rg_err read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **a
 	rg_err rc;
 	*c = NULL;
 	*fs = NULL;
+	for (int i = first; i < argc; i++) {
+		if (rg_edgetable_sniff(argv[i])) {
+			/* a partial edge table holds pairs, not the formats of its texts */
+			fprintf(stderr, "relgraph: error: '%s' is an edge table; formats are "
+				"read from the articles themselves\n", argv[i]);
+			return RG_EINPUT;
+		}
+	}
 	if ((rc = rg_cooc_new(c, lex, w, 0)) || (rc = rg_formatstats_new(fs, lex, period)) ||
 	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
 		goto out;

@@ -176,3 +176,9 @@ echo "Iran" | $RGRUN extract --actors "$tmp/conflict.tsv" >"$tmp/o" 2>"$tmp/e"
 check "conflicting alias: reported with file and line" grep -q "conflict.tsv:1: 'Iran' already names 'IRN'" "$tmp/e"
 check "conflicting alias: the first loaded wins" grep -q '"actor":"IRN"' "$tmp/o"
 
+
+# -- formats refuse an edge table (it holds pairs, not formats) -----------------
+$RGRUN extract --emit edges data/samples >"$tmp/s.edges" 2>/dev/null
+$RGRUN formats "$tmp/s.edges" >"$tmp/o" 2>"$tmp/e"
+check "formats on an edge table: refused with a message, nothing printed" \
+	sh -c "grep -q 'is an edge table; formats are read from the articles' '$tmp/e' && test ! -s '$tmp/o'"
