@@ -4,14 +4,7 @@
 # progress line that appears on a terminal (and not in a file).  Sourced by
 # tests/e2e.sh when tmux and bash exist; or run alone: sh tests/completion.sh
 : "${RG:=${BUILD:-build}/relgraph}"
-if ! command -v report >/dev/null 2>&1; then
-	pass=0; fail=0; n=0
-	report() {
-		n=$((n + 1))
-		if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok $n - $2"
-		else fail=$((fail + 1)); echo "not ok $n - $2"; [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'; fi
-	}
-fi
+command -v report >/dev/null 2>&1 || . tests/report.sh
 ct=$(mktemp -d)
 sock="rg-test-$$"
 rgabs=$(cd "$(dirname "$RG")" && pwd)/$(basename "$RG")

@@ -6,14 +6,7 @@
 # and $tmp), or run alone: sh tests/consumers.sh
 : "${RG:=${BUILD:-build}/relgraph}"
 : "${RGRUN:=$RG}"
-if ! command -v report >/dev/null 2>&1; then
-	pass=0; fail=0; n=0
-	report() {
-		n=$((n + 1))
-		if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok $n - $2"
-		else fail=$((fail + 1)); echo "not ok $n - $2"; [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'; fi
-	}
-fi
+command -v report >/dev/null 2>&1 || . tests/report.sh
 ck() { # ck NAME COMMAND...: passes when the command succeeds
 	cname=$1; shift
 	if cout=$("$@" 2>&1); then report 0 "$cname"; else report 1 "$cname" "$cout"; fi

@@ -6,14 +6,7 @@
 # completion are in place, and `make uninstall` removes it all.  Sourced by
 # tests/e2e.sh, or run alone: sh tests/install.sh
 : "${BUILD:=build}"
-if ! command -v report >/dev/null 2>&1; then
-	pass=0; fail=0; n=0
-	report() {
-		n=$((n + 1))
-		if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok $n - $2"
-		else fail=$((fail + 1)); echo "not ok $n - $2"; [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'; fi
-	}
-fi
+command -v report >/dev/null 2>&1 || . tests/report.sh
 case "${MAKEFLAGS:-} $BUILD" in
 *SANITIZE*|*asan*)
 	# `make install` would relink the sanitizer build's objects without the

@@ -7,14 +7,7 @@
 # (--skeleton prints .TP entries for a command's options, to paste).
 : "${RG:=${BUILD:-build}/relgraph}"
 MAN=${MAN_PAGE:-doc/relgraph.1}
-if ! command -v report >/dev/null 2>&1; then
-	pass=0; fail=0; n=0
-	report() {
-		n=$((n + 1))
-		if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok $n - $2"
-		else fail=$((fail + 1)); echo "not ok $n - $2"; [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'; fi
-	}
-fi
+command -v report >/dev/null 2>&1 || . tests/report.sh
 
 # man_help_opts CMD: "--name" per option of `relgraph help CMD`
 man_help_opts() {

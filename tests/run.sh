@@ -11,18 +11,7 @@ set -u
 BUILD=${BUILD:-build}
 RG="$BUILD/relgraph"
 export RG BUILD
-pass=0
-fail=0
-n=0
-report() { # report STATUS NAME [DETAIL]
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		pass=$((pass + 1)); echo "ok $n - $2"
-	else
-		fail=$((fail + 1)); echo "not ok $n - $2"
-		[ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /' | head -40
-	fi
-}
+. tests/report.sh
 if [ "${VALGRIND:-}" = 1 ]; then
 	RGRUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp $RG"
 else
