@@ -628,48 +628,6 @@ rg_err rg_network_top(rg_network *net, rg_metrics *m, rg_metric by, size_t top);
  */
 rg_err rg_network_backbone(rg_network *net, double alpha);
 
-/* ---- partial edge tables (map/reduce) ------------------------------------ */
-
-/*
- * An edge table is the whole of a network as tab-separated text, so that
- * networks built from parts of a corpus can be summed into the network of
- * the whole (relgraph as mapper and reducer).  Its first line is
- * RG_EDGETABLE_MAGIC, a tab and "window=W"; then a `corpus` row (documents,
- * windows, first and last date or "-"), one `node` row per actor (id, type,
- * mentions, documents, windows, then the display names in the order of
- * RG_LANG_*, "" when unknown) and one `edge` row per tie (the two ids in
- * sorted order, windows, documents, first and last date or "-"), nodes and
- * edges sorted by id.  Tabs, newlines and backslashes in names are written
- * as \t, \n and \\.
- */
-#define RG_EDGETABLE_MAGIC "#relgraph-edges v1"
-
-/*
- * Writes `net` (raw counts: rg_edge.windows, or weight when windows is 0)
- * as an edge table for window `w`.  RG_EIO when a write fails.
- */
-rg_err rg_edgetable_write(const rg_network *net, rg_window w, FILE *f);
-
-/* 1 when the file at `path` starts with RG_EDGETABLE_MAGIC, else 0. */
-int rg_edgetable_sniff(const char *path);
-
-/*
- * Reads the edge table at `path` ("-" is standard input) and adds it to
- * `acc` (an initialised network, empty or holding earlier tables):
- * mentions, documents and windows are summed per node and per tie, date
- * spans widened, and the result is sorted as rg_cooc_network sorts it, so
- * summing the tables of any split of a corpus gives exactly the network of
- * the whole corpus.  *w is set to the table's window; RG_EINPUT when it
- * differs from an earlier table's (w->tokens >= 0 on entry means "an
- * earlier table set it"; set w->tokens = -1 before the first call).
- * The file may hold several tables one after the other (the part files of
- * a map step concatenated); each is summed in.  Malformed rows are
- * reported through `diag` with file and line and make the call fail with
- * RG_EINPUT; RG_EIO when the file cannot be read.  Memory: the graph.
- */
-rg_err rg_edgetable_read(rg_network *acc, rg_window *w, const char *path,
-			 const rg_diag *diag);
-
 /* ---- graph exports --------------------------------------------------------- */
 
 /*
@@ -871,6 +829,147 @@ size_t rg_formatstats_hub(rg_formatstats *fs, size_t *n_formats);
 rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
 			 const rg_render_opts *opts, const char *path,
 			 char *errbuf, size_t errlen);
+
+/* ---- partial edge tables (map/reduce) ------------------------------------ */
+
+/*
+ * An edge set is a corpus's co-mention counts kept apart per slice, a
+ * slice being the documents of one date and one language, so that sets
+ * built from parts of a corpus sum to the set of the whole (relgraph as
+ * mapper and reducer) and a set answers every question the articles
+ * answer: the network of any --since/--until/--lang/--types choice, one
+ * network per month, quarter or year, and the formats.  Slice dates are
+ * days, months or years (rg_slicing): coarser slices make smaller tables
+ * but cannot answer a finer question (that is refused, never guessed).
+ *
+ * As text (an edge table) the set is tab-separated: a first line
+ * RG_EDGETABLE_MAGIC, "window=W", "types=country,person,org", "slice=day";
+ * one `actor` row per actor named anywhere (id, type, display names in the
+ * order of RG_LANG_*, "" when unknown), sorted by id; then per slice, in
+ * (date, language) order, a `slice` row (date or "-", language or "-",
+ * documents, windows naming a counted actor, and those windows by the set
+ * of types they name: "country=5,country+person=2" or "-") followed by its
+ * `node` rows (id, mentions, documents, windows), `edge` rows (the two ids
+ * in sorted order, windows, documents) and `format` rows (member ids
+ * joined by '-', detections, documents, detections by rule chain, list,
+ * named and officials, the named format's id or "-").  Tabs, newlines and
+ * backslashes in names are written as \t, \n and \\.
+ */
+#define RG_EDGETABLE_MAGIC "#relgraph-edges v2"
+
+/* The date precision of the slices. */
+typedef enum { RG_SLICE_DAY = 0, RG_SLICE_MONTH, RG_SLICE_YEAR } rg_slicing;
+
+/* Parses "day", "month" or "year"; -1 otherwise. */
+int rg_slicing_parse(const char *s);
+
+typedef struct rg_edgeset rg_edgeset;
+
+/*
+ * Creates an empty edge set counted with window `w` over the actor types
+ * `types` (bits 1 << RG_TYPE_*; 0 = countries, people and organisations)
+ * and slices of precision `slicing`.  Free with rg_edgeset_free().
+ * RG_ENOMEM or RG_EINPUT (bad slicing).
+ */
+rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing slicing);
+void rg_edgeset_free(rg_edgeset *s);
+
+rg_window rg_edgeset_window(const rg_edgeset *s);
+unsigned rg_edgeset_types(const rg_edgeset *s);
+rg_slicing rg_edgeset_slicing(const rg_edgeset *s);
+
+/*
+ * The map step: adds one analysed document (made with `lex`, which must
+ * be the same for every call and outlive the set) to its slice, counted
+ * exactly as rg_cooc_add counts it.  Windows naming more than
+ * `max_window_actors` distinct actors are cut as rg_cooc_set_window_cap
+ * says (0: no bound) and reported through `diag` (may be NULL; must
+ * outlive the set).  Not thread-safe: add documents from one thread.
+ * RG_ENOMEM, or RG_EINPUT past 2^20 actors or 2^24 slices.
+ */
+rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
+		      const rg_analysis *an, size_t max_window_actors, const rg_diag *diag);
+
+/* Writes the set as an edge table.  RG_EIO when a write fails. */
+rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f);
+
+/* 1 when the file at `path` starts with "#relgraph-edges", else 0. */
+int rg_edgetable_sniff(const char *path);
+
+/*
+ * The reduce step: reads the edge table(s) at `path` ("-" is standard
+ * input; a stream may hold several tables one after the other, as the part
+ * files of a map step concatenated) and sums them into *s, which is
+ * created from the first table when NULL.  Every table must have the
+ * set's window, types and slicing (else RG_EINPUT, reported).  Malformed
+ * rows are reported through `diag` with file and line and make the call
+ * fail with RG_EINPUT (the set then holds the tables before the bad one);
+ * RG_EIO when the file cannot be read.  Memory: the slices' counts.
+ */
+rg_err rg_edgeset_read(rg_edgeset **s, const char *path, const rg_diag *diag);
+
+/* Which slices a question takes. */
+typedef struct {
+	const char *since;   /* YYYY[-MM[-DD]]: documents dated that or later */
+	const char *until;   /* documents dated that or earlier; NULL: open */
+	int lang;            /* RG_LANG_NONE: every language */
+	unsigned types;      /* node types (mask); 0: the set's own */
+	int period;          /* with period_key: only that rg_period, -1: any */
+	const char *period_key; /* "2024-03", "2024-Q1" or "2024" */
+} rg_slice_filter;
+
+/* A filter that takes every slice. */
+void rg_slice_filter_init(rg_slice_filter *f);
+
+/*
+ * Whether the set's slices can answer `f` exactly: NULL when they can,
+ * else a message saying why not (a bound or period finer than the
+ * slices, or types the set was not counted with).
+ */
+const char *rg_edgeset_check(const rg_edgeset *s, const rg_slice_filter *f);
+
+/*
+ * The network of the slices `f` takes (NULL: all), as rg_cooc_network
+ * gives it for those documents: nodes sorted by id with rg_node.actor =
+ * RG_NO_ACTOR, edges sorted, date spans at the slices' precision.  *out
+ * is released first.  RG_EINPUT when rg_edgeset_check refuses f,
+ * RG_ENOMEM.
+ */
+rg_err rg_edgeset_network(const rg_edgeset *s, const rg_slice_filter *f, rg_network *out);
+
+/*
+ * The periods (rg_period) of the dated slices `f` takes, sorted, as
+ * malloc'd keys in *keys (free it); *n their number; *undated the
+ * documents of undated slices f takes.  RG_EINPUT when the slices are
+ * coarser than the period, RG_ENOMEM.
+ */
+rg_err rg_edgeset_periods(const rg_edgeset *s, const rg_slice_filter *f, int period,
+			  char (**keys)[9], size_t *n, long *undated);
+
+/* Documents and slices in the set. */
+long rg_edgeset_doc_count(const rg_edgeset *s);
+size_t rg_edgeset_slice_count(const rg_edgeset *s);
+
+/*
+ * Adds the format counts of the slices `f` takes (NULL: all) to `fs`
+ * (made with `lex`, in which the member ids are looked up), dated by the
+ * slices' dates; a format row whose members `lex` lacks is left out and
+ * counted in *unknown.  RG_ENOMEM.
+ */
+rg_err rg_edgeset_formats(const rg_edgeset *s, const rg_slice_filter *f,
+			  const rg_lexicon *lex, rg_formatstats *fs, long *unknown);
+
+/*
+ * Adds `mentions` detections in `docs` documents of the format with the
+ * lexicon indices members[0..n) (any order), dated `date` ("YYYY[-MM[-DD]]"
+ * or "" for none), `by_rule` counting them by rule (chain, list, named,
+ * officials), named `name` (a named format's id, or NULL).  What
+ * rg_formatstats_add does for a document, from counts (edge tables).
+ * RG_EINPUT (members as for rg_formatstats_ensure), RG_ENOMEM.
+ */
+rg_err rg_formatstats_add_counts(rg_formatstats *fs, const size_t *members, size_t n,
+				 const char *name, long mentions, long docs,
+				 const long by_rule[4], const char *date);
 
 #ifdef __cplusplus
 }

@@ -15,7 +15,7 @@
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := extract jsonl dict
+FUZZ_TARGETS := extract jsonl dict edges
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(filter-out -Wpedantic,$(ALL_CFLAGS)) $(FUZZ_SAN) -O1 -g
@@ -49,8 +49,10 @@ fuzz-build: $(FUZZ_BINS)
 # Seed corpora, regenerated from the data each time (cheap).
 fuzz-seeds:
 	@rm -rf $(FUZZ_BUILD)/seed
-	@mkdir -p $(FUZZ_BUILD)/seed/extract $(FUZZ_BUILD)/seed/jsonl $(FUZZ_BUILD)/seed/dict
+	@mkdir -p $(FUZZ_BUILD)/seed/extract $(FUZZ_BUILD)/seed/jsonl $(FUZZ_BUILD)/seed/dict \
+		$(FUZZ_BUILD)/seed/edges
 	@for f in data/samples/*.txt; do cp "$$f" $(FUZZ_BUILD)/seed/extract/; done
+	@cp tests/fixtures/edges/*.edges $(FUZZ_BUILD)/seed/edges/
 	@python3 tests/fuzz/seeds.py data $(FUZZ_BUILD)/seed
 
 fuzz: fuzz-build fuzz-seeds

@@ -48,6 +48,7 @@ int rg_cli_netopt(const char *cmd, const char *name, const char *arg, rg_netopts
 	if (strcmp(name, "window") == 0) {
 		if (rg_window_parse(arg, &o->window))
 			return rg_cli_usage_error(cmd, "unknown --window '%s'", arg);
+		o->window_set = 1;
 	} else if (strcmp(name, "weight") == 0) {
 		if ((o->weight = rg_weight_parse(arg)) < 0)
 			return rg_cli_usage_error(cmd, "unknown --weight '%s' (count, docs, "
@@ -123,28 +124,138 @@ int rg_cli_all_tables(int argc, char **argv, int first)
 	return 1;
 }
 
+void rg_cli_slice_filter(const rg_netopts *o, rg_slice_filter *f)
+{
+	rg_slice_filter_init(f);
+	f->since = o->since;
+	f->until = o->until;
+	f->lang = o->lang;
+	f->types = o->types;
+}
+
+int rg_cli_read_tables(rg_ctx *ctx, int argc, char **argv, int first, rg_edgeset **s)
+{
+	rg_diag d = rg_cli_diag(ctx);
+	*s = NULL;
+	for (int i = first; i < argc; i++) {
+		rg_err rc = rg_edgeset_read(s, argv[i], &d);
+		if (rc) {
+			if (rc == RG_ENOMEM)
+				fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+			rg_edgeset_free(*s);
+			*s = NULL;
+			return EXIT_INPUT;
+		}
+	}
+	return 0;
+}
+
+int rg_cli_table_filter(const char *cmd, const rg_edgeset *s, const rg_slice_filter *f)
+{
+	const char *why = rg_edgeset_check(s, f);
+	if (!why)
+		return 0;
+	fprintf(stderr, "relgraph: error: %s: %s\n", cmd, why);
+	return EXIT_INPUT;
+}
+
+/* EXIT_INPUT after a message when --window asks for another window than s's. */
+static int table_window(const char *cmd, const rg_netopts *o, const rg_edgeset *s)
+{
+	static const char *const kinds[] = { "sentence", "paragraph", "document", "tokens" };
+	rg_window w = rg_edgeset_window(s);
+	if (!o->window_set || (o->window.kind == w.kind &&
+			       (w.kind != RG_WINDOW_TOKENS || o->window.tokens == w.tokens)))
+		return 0;
+	if (w.kind == RG_WINDOW_TOKENS)
+		fprintf(stderr, "relgraph: error: %s: the edge tables were counted with --window "
+			"tokens:%d\n", cmd, w.tokens);
+	else
+		fprintf(stderr, "relgraph: error: %s: the edge tables were counted with --window "
+			"%s\n", cmd, kinds[w.kind]);
+	return EXIT_INPUT;
+}
+
 static int from_tables(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
 		       rg_window *w, rg_network *net, rg_reader_stats *st)
 {
-	rg_diag d = rg_cli_diag(ctx);
+	rg_edgeset *s = NULL;
+	rg_slice_filter f;
+	int status = rg_cli_read_tables(ctx, argc, argv, first, &s);
 	rg_err rc;
-	w->tokens = -1;
-	for (int i = first; i < argc; i++)
-		if ((rc = rg_edgetable_read(net, w, argv[i], &d))) {
-			if (rc == RG_ENOMEM)
-				fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-			return EXIT_INPUT;
-		}
-	if (o->since || o->until || o->lang >= 0)
-		fprintf(stderr, "relgraph: warning: --since, --until and --lang do not apply "
-				"to edge tables (use them with extract --emit edges)\n");
-	if (o->types && (rc = rg_network_keep_types(net, o->types))) {
+
+	if (status)
+		return status;
+	rg_cli_slice_filter(o, &f);
+	status = EXIT_INPUT;
+	if (table_window("edge tables", o, s) || rg_cli_table_filter("edge tables", s, &f))
+		goto out;
+	if ((rc = rg_edgeset_network(s, &f, net))) {
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-		return EXIT_INPUT;
+		goto out;
 	}
+	*w = rg_edgeset_window(s);
 	memset(st, 0, sizeof *st);
 	st->docs = net->n_docs;
-	return 0;
+	status = 0;
+out:
+	rg_edgeset_free(s);
+	return status;
+}
+
+/* What the map step's pipeline callback needs. */
+typedef struct {
+	rg_edgeset *s;
+	const rg_lexicon *lex;
+	const rg_netopts *o;
+	size_t max_win;
+	const rg_diag *diag;
+	long filtered;
+} map_run;
+
+static rg_err map_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	map_run *run = v;
+	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
+		run->filtered++;
+		return RG_OK;
+	}
+	return rg_edgeset_add(run->s, run->lex, doc, an, run->max_win, run->diag);
+}
+
+int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
+			 int slicing, rg_edgeset **out, rg_reader_stats *st)
+{
+	static rg_diag cap_diag; /* the set keeps a pointer to it */
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	map_run run = { NULL, NULL, o, ctx->max_win, &cap_diag, 0 };
+	int status = EXIT_INPUT;
+	rg_err rc = RG_OK;
+
+	*out = NULL;
+	cap_diag = rg_cli_diag(ctx);
+	if (rg_cli_lexicon(ctx, &lex))
+		goto out;
+	run.lex = lex;
+	if ((rc = rg_edgeset_new(&run.s, o->window, o->types, (rg_slicing)slicing)) ||
+	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)) ||
+	    (rc = rg_cli_pipeline(ctx, lex, r, map_doc, &run)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+	if (run.filtered && !ctx->quiet)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	*out = run.s;
+	run.s = NULL;
+	status = 0;
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	rg_edgeset_free(run.s);
+	rg_reader_free(r);
+	rg_lexicon_free(lex);
+	return status;
 }
 
 int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
@@ -307,6 +418,68 @@ static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
 	return rg_cooc_add(run->coocs[i], doc, an);
 }
 
+/* Allocates the networks and metrics of sl's n periods. */
+static rg_err slices_alloc(rg_cli_slices *sl)
+{
+	if (!(sl->nets = calloc(sl->n + 1, sizeof *sl->nets)) ||
+	    !(sl->metrics = calloc(sl->n + 1, sizeof *sl->metrics)))
+		return RG_ENOMEM;
+	for (size_t i = 0; i < sl->n; i++) {
+		rg_network_init(&sl->nets[i]);
+		rg_metrics_init(&sl->metrics[i]);
+	}
+	return RG_OK;
+}
+
+static void say_left_out(const rg_ctx *ctx, long filtered, long undated)
+{
+	if (!ctx->quiet && filtered)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", filtered, filtered == 1 ? "" : "s");
+	if (!ctx->quiet && undated)
+		fprintf(stderr, "relgraph: %ld undated document%s left out of the periods\n",
+			undated, undated == 1 ? "" : "s");
+}
+
+/* Time slices from edge tables: each period's network from its slices. */
+static int slices_from_tables(rg_ctx *ctx, const char *cmd, int argc, char **argv,
+			      int first, const rg_netopts *o, int period, rg_cli_slices *sl,
+			      rg_reader_stats *st)
+{
+	rg_edgeset *s = NULL;
+	rg_slice_filter f;
+	long undated = 0;
+	int status = rg_cli_read_tables(ctx, argc, argv, first, &s);
+	rg_err rc = RG_OK;
+
+	if (status)
+		return status;
+	status = EXIT_INPUT;
+	rg_cli_slice_filter(o, &f);
+	f.period = period;
+	if (table_window(cmd, o, s) || rg_cli_table_filter(cmd, s, &f))
+		goto out;
+	if ((rc = rg_edgeset_periods(s, &f, period, &sl->keys, &sl->n, &undated)) ||
+	    (rc = slices_alloc(sl)))
+		goto out;
+	for (size_t i = 0; i < sl->n; i++) {
+		f.period_key = sl->keys[i];
+		if ((rc = rg_edgeset_network(s, &f, &sl->nets[i])))
+			goto out;
+		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
+			goto out;
+	}
+	memset(st, 0, sizeof *st);
+	st->docs = rg_edgeset_doc_count(s);
+	say_left_out(ctx, 0, undated);
+	status = 0;
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	rg_edgeset_free(s);
+	return status;
+}
+
 int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int first,
 			const rg_netopts *o, int period, rg_cli_slices *sl,
 			rg_reader_stats *st)
@@ -318,12 +491,8 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 	rg_err rc = RG_OK;
 
 	memset(sl, 0, sizeof *sl);
-	if (rg_cli_all_tables(argc, argv, first)) {
-		fprintf(stderr, "relgraph: error: %s: time slices need the articles (an edge "
-				"table has no per-period counts); run extract --emit edges with "
-				"--since/--until per period instead\n", cmd);
-		return EXIT_INPUT;
-	}
+	if (rg_cli_all_tables(argc, argv, first))
+		return slices_from_tables(ctx, cmd, argc, argv, first, o, period, sl, st);
 	if (rg_cli_lexicon(ctx, &lex))
 		goto out;
 	run.lex = lex;
@@ -331,27 +500,15 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 	    (rc = rg_cli_pipeline(ctx, lex, r, add_sliced, &run)))
 		goto out;
 	*st = *rg_reader_get_stats(r);
-	if (!(sl->nets = calloc(sl->n + 1, sizeof *sl->nets)) ||
-	    !(sl->metrics = calloc(sl->n + 1, sizeof *sl->metrics))) {
-		rc = RG_ENOMEM;
+	if ((rc = slices_alloc(sl)))
 		goto out;
-	}
-	for (size_t i = 0; i < sl->n; i++) {
-		rg_network_init(&sl->nets[i]);
-		rg_metrics_init(&sl->metrics[i]);
-	}
 	for (size_t i = 0; i < sl->n; i++)
 		if ((rc = rg_cooc_network(run.coocs[i], &sl->nets[i])))
 			goto out;
 	for (size_t i = 0; i < sl->n; i++)
 		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
 			goto out;
-	if (!ctx->quiet && run.filtered)
-		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
-			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
-	if (!ctx->quiet && run.undated)
-		fprintf(stderr, "relgraph: %ld undated document%s left out of the periods\n",
-			run.undated, run.undated == 1 ? "" : "s");
+	say_left_out(ctx, run.filtered, run.undated);
 	status = 0;
 out:
 	if (rc)

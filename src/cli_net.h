@@ -24,6 +24,7 @@
 
 typedef struct {
 	rg_window window;
+	int window_set;          /* --window was given */
 	unsigned types;          /* 0: the default mask */
 	int weight;              /* rg_weight_scheme */
 	double min_weight;       /* 0: none */
@@ -108,5 +109,23 @@ int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char 
 
 /* 1 when there are operands and each is an edge table (extract --emit edges). */
 int rg_cli_all_tables(int argc, char **argv, int first);
+
+/* The --since/--until/--lang/--types of o as a slice filter. */
+void rg_cli_slice_filter(const rg_netopts *o, rg_slice_filter *f);
+
+/* Sums the edge tables argv[first..] into *s (NULL on failure); 0, or
+ * EXIT_INPUT after the reader reported the bad row. */
+int rg_cli_read_tables(rg_ctx *ctx, int argc, char **argv, int first, rg_edgeset **s);
+
+/* 0 when the slices of s can answer f; else EXIT_INPUT after saying why. */
+int rg_cli_table_filter(const char *cmd, const rg_edgeset *s, const rg_slice_filter *f);
+
+/*
+ * The map step: the articles argv[first..] (those --since/--until/--lang
+ * take) counted into a new edge set of window o->window, types o->types
+ * and `slicing` (an rg_slicing).  0, or EXIT_INPUT after printing the error.
+ */
+int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
+			 int slicing, rg_edgeset **out, rg_reader_stats *st);
 
 #endif

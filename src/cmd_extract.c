@@ -23,6 +23,8 @@ static const rg_opt opts[] = {
 	{ "since", 0, "DATE", "with --emit edges: only documents dated DATE or later" },
 	{ "until", 0, "DATE", "with --emit edges: only documents dated DATE or earlier" },
 	{ "lang", 0, "LANG", "with --emit edges: only documents in LANG" },
+	{ "slice", 0, "BY", "with --emit edges: count per day (default), month or year "
+			     "of the documents' dates" },
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
 };
@@ -35,6 +37,7 @@ const rg_command rg_cmd_extract = {
 typedef struct {
 	int tsv, explain;
 	int edges;           /* --emit edges */
+	int slicing;         /* --slice (an rg_slicing) */
 	rg_netopts net;
 } extract_opts;
 
@@ -56,6 +59,10 @@ static int handle(const char *name, const char *arg, void *user)
 		o->tsv = strcmp(arg, "tsv") == 0;
 	} else if (strcmp(name, "explain") == 0) {
 		o->explain = 1;
+	} else if (strcmp(name, "slice") == 0) {
+		if ((o->slicing = rg_slicing_parse(arg)) < 0)
+			return rg_cli_usage_error("extract", "unknown --slice '%s' (day, month, "
+						  "year)", arg);
 	}
 	return 0;
 }
@@ -183,39 +190,40 @@ static rg_err print_doc(void *vrun, const rg_doc *doc, const rg_analysis *an)
 	return RG_OK;
 }
 
-/* --emit edges: the corpus's network as a partial edge table on stdout. */
-static int emit_edges(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o)
+/* --emit edges: the corpus's counts per slice as an edge table on stdout. */
+static int emit_edges(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
+		      int slicing)
 {
-	rg_network net;
+	rg_edgeset *s = NULL;
 	rg_reader_stats st;
-	rg_window w;
 	int status;
 
-	rg_network_init(&net);
-	if (!(status = rg_cli_raw_network(ctx, argc, argv, first, o, &w, &net, &st))) {
-		rg_edgetable_write(&net, w, stdout);
+	if (!(status = rg_cli_edgeset_build(ctx, argc, argv, first, o, slicing, &s, &st))) {
+		rg_edgeset_write(s, stdout);
 		if (!(status = rg_cli_flush()))
 			status = rg_cli_finish(ctx, &st);
 	}
-	rg_network_release(&net);
+	rg_edgeset_free(s);
 	return status;
 }
 
 int cmd_extract(int argc, char **argv)
 {
 	rg_ctx ctx;
-	extract_opts eo = { 0, 0, 0, { { RG_WINDOW_SENTENCE, 0 }, 0, 0, 0, 0, NULL, 1, NULL,
-				       NULL, RG_LANG_NONE } };
+	extract_opts eo;
 	int first, status = EXIT_OK;
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
 	extract_run run = { NULL, &eo, RG_SB_INIT, 0 };
 	rg_ctx_init(&ctx);
+	memset(&eo, 0, sizeof eo);
+	eo.slicing = RG_SLICE_DAY;
+	rg_netopts_init(&eo.net);
 	int p = rg_cli_parse(&rg_cmd_extract, argc, argv, &ctx, handle, &eo, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
 	if (eo.edges)
-		return emit_edges(&ctx, argc, argv, first, &eo.net);
+		return emit_edges(&ctx, argc, argv, first, &eo.net, eo.slicing);
 	if (rg_cli_lexicon(&ctx, &lex) || rg_cli_reader(&ctx, argc, argv, first, &r)) {
 		status = EXIT_INPUT;
 		goto out;

@@ -37,7 +37,9 @@ typedef struct {
 	size_t n_compare;
 	int period;
 	rg_window window;
-	const char *window_name;
+	const char *window_name; /* NULL: not given (sentence, or the table's) */
+	char table_window[32];   /* the window of edge tables read */
+	int period_given;        /* --period was given */
 } formats_opts;
 
 static int handle(const char *name, const char *arg, void *user)
@@ -55,6 +57,7 @@ static int handle(const char *name, const char *arg, void *user)
 						  MAX_COMPARE);
 		o->compare[o->n_compare++] = arg;
 	} else if (strcmp(name, "period") == 0) {
+		o->period_given = 1;
 		if ((o->period = rg_period_parse(arg)) < 0)
 			return rg_cli_usage_error("formats", "unknown --period '%s' "
 						  "(month, quarter, year)", arg);
@@ -80,36 +83,102 @@ static rg_err add_doc(void *user, const rg_doc *doc, const rg_analysis *an)
 	return rc ? rc : rg_formatstats_add(s->fs, doc, an);
 }
 
-/* Reads argv[first..] into a co-mention graph and the formats; prints errors. */
-static rg_err read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
-			  int first, rg_window w, rg_period period, rg_cooc **c,
-			  rg_formatstats **fs, rg_reader_stats *st)
+/* Gives the table's nodes their lexicon indices (format ties look them up). */
+static void link_nodes(const rg_lexicon *lex, rg_network *net)
+{
+	for (size_t i = 0; i < net->n_nodes; i++) {
+		long a = rg_lexicon_find(lex, net->nodes[i].id);
+		net->nodes[i].actor = a < 0 ? RG_NO_ACTOR : (size_t)a;
+	}
+}
+
+/* The network and formats of edge tables argv[first..]; prints errors. */
+static int read_tables(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv, int first,
+		       formats_opts *o, rg_network *net, rg_formatstats **fs,
+		       rg_reader_stats *st)
+{
+	rg_edgeset *s = NULL;
+	rg_slice_filter f;
+	long unknown = 0;
+	rg_err rc = RG_OK;
+	int status = rg_cli_read_tables(ctx, argc, argv, first, &s);
+	if (status)
+		return status;
+	status = EXIT_INPUT;
+	rg_window w = rg_edgeset_window(s);
+	if (w.kind == RG_WINDOW_TOKENS)
+		snprintf(o->table_window, sizeof o->table_window, "tokens:%d", w.tokens);
+	else
+		snprintf(o->table_window, sizeof o->table_window, "%s",
+			 w.kind == RG_WINDOW_SENTENCE ? "sentence"
+			 : w.kind == RG_WINDOW_PARAGRAPH ? "paragraph" : "document");
+	if (o->window_name && strcmp(o->window_name, o->table_window)) {
+		fprintf(stderr, "relgraph: error: formats: the edge tables were counted with "
+			"--window %s, not %s\n", o->table_window, o->window_name);
+		goto out;
+	}
+	o->window_name = o->table_window;
+	rg_slice_filter_init(&f);
+	f.period = o->period;
+	if (!o->period_given && rg_edgeset_slicing(s) == RG_SLICE_YEAR)
+		f.period = o->period = RG_PERIOD_YEAR; /* the finest the table holds */
+	if (rg_cli_table_filter("formats", s, &f))
+		goto out;
+	if ((rc = rg_formatstats_new(fs, lex, (rg_period)o->period)) ||
+	    (rc = rg_edgeset_network(s, NULL, net)) ||
+	    (rc = rg_edgeset_formats(s, NULL, lex, *fs, &unknown)))
+		goto out;
+	link_nodes(lex, net);
+	if (unknown && !ctx->quiet)
+		fprintf(stderr, "relgraph: warning: %ld format row%s of the tables name "
+			"countries this dictionary lacks; left out\n", unknown,
+			unknown == 1 ? "" : "s");
+	memset(st, 0, sizeof *st);
+	st->docs = rg_edgeset_doc_count(s);
+	status = 0;
+out:
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	rg_edgeset_free(s);
+	return status;
+}
+
+/*
+ * Reads argv[first..] (articles, or edge tables) into the co-mention
+ * network and the formats (*fs, made here); prints errors.
+ */
+static int read_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
+		       int first, formats_opts *o, rg_network *net, rg_formatstats **fs,
+		       rg_reader_stats *st)
 {
 	rg_reader *r = NULL;
+	rg_cooc *c = NULL;
 	rg_err rc;
-	*c = NULL;
-	*fs = NULL;
-	for (int i = first; i < argc; i++) {
+	if (rg_cli_all_tables(argc, argv, first))
+		return read_tables(ctx, lex, argc, argv, first, o, net, fs, st);
+	for (int i = first; i < argc; i++)
 		if (rg_edgetable_sniff(argv[i])) {
-			/* a partial edge table holds pairs, not the formats of its texts */
-			fprintf(stderr, "relgraph: error: '%s' is an edge table; formats are "
-				"read from the articles themselves\n", argv[i]);
-			return RG_EINPUT;
+			fprintf(stderr, "relgraph: error: '%s' is an edge table: give only edge "
+				"tables, or only articles\n", argv[i]);
+			return EXIT_INPUT;
 		}
-	}
-	if ((rc = rg_cooc_new(c, lex, w, 0)) || (rc = rg_formatstats_new(fs, lex, period)) ||
+	if ((rc = rg_formatstats_new(fs, lex, (rg_period)o->period)) ||
+	    (rc = rg_cooc_new(&c, lex, o->window, 0)) ||
 	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
 		goto out;
-	rg_cli_cooc_limits(ctx, *c);
-	sinks s = { *c, *fs };
-	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &s)))
+	rg_cli_cooc_limits(ctx, c);
+	sinks s = { c, *fs };
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &s)) || (rc = rg_cooc_network(c, net)))
 		goto out;
 	*st = *rg_reader_get_stats(r);
+	if (!o->window_name)
+		o->window_name = "sentence";
 out:
 	if (rc)
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
 	rg_reader_free(r);
-	return rc;
+	rg_cooc_free(c);
+	return rc ? EXIT_INPUT : 0;
 }
 
 /* ---- choosing the formats ------------------------------------------------ */
@@ -165,10 +234,9 @@ int cmd_formats(int argc, char **argv)
 {
 	rg_ctx ctx;
 	formats_opts fo = { "table", { NULL }, 0, RG_PERIOD_QUARTER,
-			    { RG_WINDOW_SENTENCE, 0 }, "sentence" };
+			    { RG_WINDOW_SENTENCE, 0 }, NULL, "", 0 };
 	int first, status = EXIT_INPUT;
 	rg_lexicon *lex = NULL;
-	rg_cooc *c = NULL;
 	rg_formatstats *fs = NULL;
 	rg_network net;
 	rg_metrics m;
@@ -184,10 +252,9 @@ int cmd_formats(int argc, char **argv)
 	if (rg_cli_lexicon(&ctx, &lex))
 		goto out;
 	take_spec_operands(lex, &fo, argc, argv, &first);
-	if (read_corpus(&ctx, lex, argc, argv, first, fo.window, (rg_period)fo.period, &c,
-			&fs, &st))
+	if (read_corpus(&ctx, lex, argc, argv, first, &fo, &net, &fs, &st))
 		goto out;
-	if ((rc = rg_cooc_network(c, &net)) || (rc = rg_metrics_compute(&net, &m))) {
+	if ((rc = rg_metrics_compute(&net, &m))) {
 		fprintf(stderr, "relgraph: error: building the graph: %s\n", rg_err_str(rc));
 		goto out;
 	}
@@ -218,7 +285,6 @@ out:
 	rg_metrics_release(&m);
 	rg_network_release(&net);
 	rg_formatstats_free(fs);
-	rg_cooc_free(c);
 	rg_lexicon_free(lex);
 	return status;
 }
@@ -229,14 +295,16 @@ int cmd_formats_render(rg_ctx *ctx, int argc, char **argv, int first,
 	rg_render_opts fo = *ro;
 	int status = EXIT_INPUT;
 	rg_lexicon *lex = NULL;
-	rg_cooc *c = NULL;
 	rg_formatstats *fs = NULL;
+	rg_network net;
 	rg_reader_stats st;
 	char err[512] = "";
-	rg_window w = { RG_WINDOW_SENTENCE, 0 };
+	formats_opts o = { "table", { NULL }, 0, RG_PERIOD_QUARTER, { RG_WINDOW_SENTENCE, 0 },
+			   NULL, "", 0 };
 	rg_err rc;
+	rg_network_init(&net);
 	if (rg_cli_lexicon(ctx, &lex) ||
-	    read_corpus(ctx, lex, argc, argv, first, w, RG_PERIOD_QUARTER, &c, &fs, &st))
+	    read_corpus(ctx, lex, argc, argv, first, &o, &net, &fs, &st))
 		goto out;
 	fo.top = top;
 	if ((rc = rg_render_formats(fs, lex, &fo, output, err, sizeof err))) {
@@ -249,12 +317,16 @@ int cmd_formats_render(rg_ctx *ctx, int argc, char **argv, int first,
 		size_t n = 0;
 		for (size_t i = 0; i < rg_formatstats_count(fs); i++)
 			n += rg_formatstats_get(fs, i)->mentions > 0;
-		fprintf(stderr, "relgraph: wrote '%s' (%zu formats)\n", output, n);
+		if (top && n > top)
+			fprintf(stderr, "relgraph: wrote '%s' (the %zu most-mentioned of %zu "
+				"formats; --top 0 draws all)\n", output, top, n);
+		else
+			fprintf(stderr, "relgraph: wrote '%s' (%zu formats)\n", output, n);
 	}
 	status = rg_cli_finish(ctx, &st);
 out:
+	rg_network_release(&net);
 	rg_formatstats_free(fs);
-	rg_cooc_free(c);
 	rg_lexicon_free(lex);
 	return status;
 }

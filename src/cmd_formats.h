@@ -6,7 +6,7 @@
 #ifndef RG_CMD_FORMATS_H
 #define RG_CMD_FORMATS_H
 
-#include "cli.h"
+#include "cli_net.h"
 
 /* One run's results: the formats, the whole graph, and which formats to show. */
 typedef struct {

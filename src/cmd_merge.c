@@ -22,15 +22,13 @@ const rg_command rg_cmd_merge = {
 int cmd_merge(int argc, char **argv)
 {
 	rg_ctx ctx;
-	rg_network net;
-	rg_window w = { RG_WINDOW_SENTENCE, -1 };
+	rg_edgeset *s = NULL;
 	int first, status = EXIT_INPUT;
 	static char *const stdin_only[] = { "-" };
 	char *const *paths;
 	int n;
 
 	rg_ctx_init(&ctx);
-	rg_network_init(&net);
 	int p = rg_cli_parse(&rg_cmd_merge, argc, argv, &ctx, NULL, NULL, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
@@ -38,19 +36,19 @@ int cmd_merge(int argc, char **argv)
 	n = first < argc ? argc - first : 1;
 	rg_diag d = rg_cli_diag(&ctx);
 	for (int i = 0; i < n; i++) {
-		rg_err rc = rg_edgetable_read(&net, &w, paths[i], &d);
+		rg_err rc = rg_edgeset_read(&s, paths[i], &d);
 		if (rc) {
 			if (rc == RG_ENOMEM)
 				fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
 			goto out;
 		}
 	}
-	rg_edgetable_write(&net, w, stdout);
+	rg_edgeset_write(s, stdout);
 	status = rg_cli_flush();
 	if (!status && !ctx.quiet)
-		fprintf(stderr, "relgraph: %d table%s merged: %ld documents, %zu actors, %zu ties\n",
-			n, n == 1 ? "" : "s", net.n_docs, net.n_nodes, net.n_edges);
+		fprintf(stderr, "relgraph: %d table%s merged: %ld documents in %zu slices\n", n,
+			n == 1 ? "" : "s", rg_edgeset_doc_count(s), rg_edgeset_slice_count(s));
 out:
-	rg_network_release(&net);
+	rg_edgeset_free(s);
 	return status;
 }

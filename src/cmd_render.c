@@ -27,7 +27,7 @@ static const rg_opt opts[] = {
 	{ "title", 0, "TEXT", "the diagram's title" },
 	{ "evidence", 0, "N", "with .html: sentences kept per tie (default 20)" },
 	{ "formats", 0, NULL, "draw the multilateral formats and their member countries "
-			      "(--top: the N most-mentioned formats; default all)" },
+			      "(--top: the N most-mentioned formats; default 30)" },
 	RG_NET_OPTS,
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
@@ -319,7 +319,7 @@ int cmd_render(int argc, char **argv)
 					  "--formats (use en, fa, ar, az, ru or tr)");
 	if (o.formats) /* the formats diagram: cmd_formats.c */
 		return cmd_formats_render(&ctx, argc, argv, first, &o.ro, o.output,
-					  o.top_set ? o.ro.top : 0);
+					  o.top_set ? o.ro.top : 30);
 	int html = is_html(o.output);
 	if (html && !rg_cli_all_tables(argc, argv, first))
 		status = page_network(&ctx, argc, argv, first, &o, &lex, &c, &net, &st);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "cooccur.h"
 
 typedef struct {
 	uint32_t a, b;       /* actor indices, a < b */
@@ -34,6 +35,7 @@ struct rg_cooc {
 	size_t evidence_cap;
 	unsigned type_mask;
 	long n_windows;      /* windows naming at least one counted actor */
+	long by_types[32];   /* those windows by the set of types they name */
 	rg_u64map index;     /* (a << 32 | b) -> pair */
 	pair_stat *pairs;
 	size_t n_pairs, cap_pairs;
@@ -204,8 +206,13 @@ static rg_err window_pairs(rg_cooc *c, const rg_doc *doc, const rg_analysis *an,
 			c->actors[a].windows++;
 		}
 	}
-	if (n)
+	if (n) {
+		unsigned set = 0;
+		for (size_t x = 0; x < n; x++)
+			set |= 1u << rg_lexicon_actor(c->lex, c->win[x])->type;
 		c->n_windows++;
+		c->by_types[set & 31u]++;
+	}
 	for (size_t x = 0; x < n; x++)
 		for (size_t y = x + 1; y < n; y++) {
 			rg_err rc = count_pair(c, doc, c->win[x], c->win[y],
@@ -292,6 +299,8 @@ static rg_err add_doc(rg_cooc *c, const rg_doc *doc, const rg_analysis *an)
 		if (c->window.kind == RG_WINDOW_TOKENS && counted(c, an->mentions[i].actor)) {
 			s->windows++;
 			c->n_windows++;
+			c->by_types[(1u << rg_lexicon_actor(c->lex, an->mentions[i].actor)->type) &
+				    31u]++;
 		}
 	}
 	if (c->window.kind == RG_WINDOW_TOKENS)
@@ -448,4 +457,51 @@ out:
 	if (rc)
 		rg_network_release(out);
 	return rc;
+}
+
+/* ---- one document at a time (edge sets, see cooccur.h) ------------------- */
+
+long rg_cooc_actor_windows(const rg_cooc *c, size_t actor)
+{
+	return c->actors[actor].windows;
+}
+
+size_t rg_cooc_pair_count(const rg_cooc *c)
+{
+	return c->n_pairs;
+}
+
+void rg_cooc_pair_at(const rg_cooc *c, size_t i, size_t *a, size_t *b, long *windows)
+{
+	*a = c->pairs[i].a;
+	*b = c->pairs[i].b;
+	*windows = (long)c->pairs[i].weight;
+}
+
+const long *rg_cooc_window_types(const rg_cooc *c, long *windows)
+{
+	*windows = c->n_windows;
+	return c->by_types;
+}
+
+void rg_cooc_clear(rg_cooc *c, const rg_analysis *an)
+{
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		actor_stat *s = &c->actors[an->mentions[i].actor];
+		*s = (actor_stat){ 0, 0, 0, SIZE_MAX };
+	}
+	for (size_t i = 0; i < c->n_pairs; i++) {
+		for (size_t j = 0; j < c->pairs[i].n_ev; j++)
+			free(c->pairs[i].ev[j].text);
+		free(c->pairs[i].ev);
+	}
+	c->n_pairs = 0;
+	rg_u64map_clear(&c->index);
+	for (size_t i = 0; i < c->n_docs; i++) {
+		free(c->doc_ids[i]);
+		free(c->doc_dates[i]);
+	}
+	c->n_docs = 0;
+	c->n_windows = 0;
+	memset(c->by_types, 0, sizeof c->by_types);
 }

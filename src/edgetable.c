@@ -1,17 +1,17 @@
 /*
- * edgetable.c - partial edge tables: a network written as tab-separated
- * text (actors with their counts, ties with windows, documents and date
- * span) so that the networks of any split of a corpus sum to the network of
- * the whole.  `extract --emit edges` writes them (the map step), `merge`
- * sums them (the reduce step), and rank, render and graph read them in
- * place of articles.  The format is documented in relgraph.h.
+ * edgetable.c - edge sets as text (the format is documented in
+ * relgraph.h): writing one sorted, so that the tables of any split of a
+ * corpus merge to the bytes of the whole corpus's table, and reading any
+ * number of tables, checked row by row, into one set (the reduce step and
+ * the input of rank, render, graph, trend and formats).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "relgraph.h"
-#include "util.h"
+#include "edgeset.h"
+
+/* ---- writing ------------------------------------------------------------- */
 
 /* Writes s with tabs, newlines and backslashes escaped. */
 static void put_escaped(FILE *f, const char *s)
@@ -30,10 +30,7 @@ static void put_escaped(FILE *f, const char *s)
 	}
 }
 
-static const char *date_or_dash(const char *d)
-{
-	return d[0] ? d : "-";
-}
+static const char *const slicing_names[3] = { "day", "month", "year" };
 
 static void window_desc(rg_window w, char *buf, size_t n)
 {
@@ -44,364 +41,211 @@ static void window_desc(rg_window w, char *buf, size_t n)
 		snprintf(buf, n, "%s", kinds[w.kind]);
 }
 
-rg_err rg_edgetable_write(const rg_network *net, rg_window w, FILE *f)
-{
-	char wd[32];
+/* A row to sort: its sort key and its index. */
+typedef struct {
+	uint64_t key;
+	uint32_t i;
+} sort_ref;
 
-	if (!net || !f)
+static int cmp_ref(const void *x, const void *y)
+{
+	const sort_ref *a = x, *b = y;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+typedef struct {
+	const char *s;
+	int lang;
+	uint32_t i;
+} str_ref;
+
+static int cmp_str_ref(const void *x, const void *y)
+{
+	const str_ref *a = x, *b = y;
+	int c = strcmp(a->s, b->s);
+	return c ? c : (a->lang > b->lang) - (a->lang < b->lang);
+}
+
+/* rank[i] = position of string i in sorted order (by s, then lang). */
+static uint32_t *ranks(str_ref *refs, size_t n, uint32_t **order)
+{
+	uint32_t *rank = malloc((n + 1) * sizeof *rank);
+	*order = malloc((n + 1) * sizeof **order);
+	if (!rank || !*order) {
+		free(rank);
+		free(*order);
+		*order = NULL;
+		return NULL;
+	}
+	qsort(refs, n, sizeof *refs, cmp_str_ref);
+	for (size_t k = 0; k < n; k++) {
+		rank[refs[k].i] = (uint32_t)k;
+		(*order)[k] = refs[k].i;
+	}
+	return rank;
+}
+
+/* The sorted orders of actors, slices and formats, and of the rows. */
+typedef struct {
+	uint32_t *actor_rank, *actor_order, *slice_rank, *slice_order, *fmt_rank, *fmt_order;
+	sort_ref *nodes, *edges, *formats;
+} write_order;
+
+static void order_release(write_order *o)
+{
+	free(o->actor_rank);
+	free(o->actor_order);
+	free(o->slice_rank);
+	free(o->slice_order);
+	free(o->fmt_rank);
+	free(o->fmt_order);
+	free(o->nodes);
+	free(o->edges);
+	free(o->formats);
+}
+
+static rg_err order_build(const rg_edgeset *s, write_order *o)
+{
+	size_t most = s->n_actors > s->n_slices ? s->n_actors : s->n_slices;
+	str_ref *refs = malloc(((most > s->n_fmts ? most : s->n_fmts) + 1) * sizeof *refs);
+	rg_err rc = RG_ENOMEM;
+
+	memset(o, 0, sizeof *o);
+	if (!refs)
+		return RG_ENOMEM;
+	for (size_t i = 0; i < s->n_actors; i++)
+		refs[i] = (str_ref){ s->actors[i].id, 0, (uint32_t)i };
+	if (!(o->actor_rank = ranks(refs, s->n_actors, &o->actor_order)))
+		goto out;
+	for (size_t i = 0; i < s->n_slices; i++)
+		refs[i] = (str_ref){ s->slices[i].date, s->slices[i].lang, (uint32_t)i };
+	if (!(o->slice_rank = ranks(refs, s->n_slices, &o->slice_order)))
+		goto out;
+	for (size_t i = 0; i < s->n_fmts; i++)
+		refs[i] = (str_ref){ s->fmt_keys[i], 0, (uint32_t)i };
+	if (!(o->fmt_rank = ranks(refs, s->n_fmts, &o->fmt_order)))
+		goto out;
+	o->nodes = malloc((s->n_nodes + 1) * sizeof *o->nodes);
+	o->edges = malloc((s->n_edges + 1) * sizeof *o->edges);
+	o->formats = malloc((s->n_formats + 1) * sizeof *o->formats);
+	if (!o->nodes || !o->edges || !o->formats)
+		goto out;
+	for (size_t i = 0; i < s->n_nodes; i++)
+		o->nodes[i] = (sort_ref){ (uint64_t)o->slice_rank[s->nodes[i].slice] << 32 |
+					  o->actor_rank[s->nodes[i].actor], (uint32_t)i };
+	for (size_t i = 0; i < s->n_edges; i++) {
+		uint64_t ra = o->actor_rank[s->edges[i].a], rb = o->actor_rank[s->edges[i].b];
+		o->edges[i] = (sort_ref){ (uint64_t)o->slice_rank[s->edges[i].slice] << 40 |
+					  (ra < rb ? ra << 20 | rb : rb << 20 | ra), (uint32_t)i };
+	}
+	for (size_t i = 0; i < s->n_formats; i++)
+		o->formats[i] = (sort_ref){ (uint64_t)o->slice_rank[s->formats[i].slice] << 32 |
+					    o->fmt_rank[s->formats[i].fmt], (uint32_t)i };
+	qsort(o->nodes, s->n_nodes, sizeof *o->nodes, cmp_ref);
+	qsort(o->edges, s->n_edges, sizeof *o->edges, cmp_ref);
+	qsort(o->formats, s->n_formats, sizeof *o->formats, cmp_ref);
+	rc = RG_OK;
+out:
+	free(refs);
+	return rc;
+}
+
+static void put_slice(FILE *f, const rg_es_slice *sl)
+{
+	char name[64];
+	int any = 0;
+	const char *lang = rg_lang_code(sl->lang);
+	fprintf(f, "slice\t%s\t%s\t%ld\t%ld\t", sl->date[0] ? sl->date : "-", lang ? lang : "-",
+		sl->docs, sl->windows);
+	for (unsigned t = 1; t < RG_ES_TYPESETS; t++) {
+		if (!sl->by_types[t])
+			continue;
+		rg_es_typeset_name(t, name, sizeof name);
+		fprintf(f, "%s%s=%ld", any++ ? "," : "", name, sl->by_types[t]);
+	}
+	fputs(any ? "\n" : "-\n", f);
+}
+
+static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
+{
+	size_t ni = 0, ei = 0, fi = 0;
+	for (size_t k = 0; k < s->n_slices; k++) {
+		uint32_t si = o->slice_order[k];
+		put_slice(f, &s->slices[si]);
+		for (; ni < s->n_nodes && s->nodes[o->nodes[ni].i].slice == si; ni++) {
+			const rg_es_node *n = &s->nodes[o->nodes[ni].i];
+			fputs("node\t", f);
+			put_escaped(f, s->actors[n->actor].id);
+			fprintf(f, "\t%ld\t%ld\t%ld\n", n->mentions, n->docs, n->windows);
+		}
+		for (; ei < s->n_edges && s->edges[o->edges[ei].i].slice == si; ei++) {
+			const rg_es_edge *e = &s->edges[o->edges[ei].i];
+			int swap = o->actor_rank[e->a] > o->actor_rank[e->b];
+			fputs("edge\t", f);
+			put_escaped(f, s->actors[swap ? e->b : e->a].id);
+			putc('\t', f);
+			put_escaped(f, s->actors[swap ? e->a : e->b].id);
+			fprintf(f, "\t%ld\t%ld\n", e->windows, e->docs);
+		}
+		for (; fi < s->n_formats && s->formats[o->formats[fi].i].slice == si; fi++) {
+			const rg_es_format *r = &s->formats[o->formats[fi].i];
+			const char *name = s->fmt_names[r->fmt];
+			fputs("format\t", f);
+			put_escaped(f, s->fmt_keys[r->fmt]);
+			fprintf(f, "\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t", r->mentions, r->docs,
+				r->by_rule[0], r->by_rule[1], r->by_rule[2], r->by_rule[3]);
+			put_escaped(f, name ? name : "-");
+			putc('\n', f);
+		}
+	}
+}
+
+rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
+{
+	write_order o;
+	char wd[32], types[64];
+	rg_err rc;
+
+	if (!s || !f)
 		return RG_EINPUT;
-	window_desc(w, wd, sizeof wd);
-	fprintf(f, "%s\twindow=%s\n", RG_EDGETABLE_MAGIC, wd);
-	fprintf(f, "corpus\t%ld\t%ld\t%s\t%s\n", net->n_docs, net->n_windows,
-		date_or_dash(net->first_date), date_or_dash(net->last_date));
-	for (size_t i = 0; i < net->n_nodes; i++) {
-		const rg_node *nd = &net->nodes[i];
-		fputs("node\t", f);
-		put_escaped(f, nd->id);
-		fprintf(f, "\t%s\t%ld\t%ld\t%ld", rg_type_name(nd->type), nd->mentions, nd->docs,
-			nd->windows);
+	if ((rc = order_build(s, &o)))
+		goto out;
+	window_desc(s->window, wd, sizeof wd);
+	rg_es_typeset_name(s->types, types, sizeof types);
+	for (char *p = types; *p; p++)
+		if (*p == '+')
+			*p = ',';
+	fprintf(f, "%s\twindow=%s\ttypes=%s\tslice=%s\n", RG_EDGETABLE_MAGIC, wd, types,
+		slicing_names[s->slicing]);
+	for (size_t k = 0; k < s->n_actors; k++) {
+		const rg_es_actor *a = &s->actors[o.actor_order[k]];
+		fputs("actor\t", f);
+		put_escaped(f, a->id);
+		fprintf(f, "\t%s", rg_type_name(a->type));
 		for (int l = 0; l < RG_NLANG; l++) {
 			putc('\t', f);
-			put_escaped(f, nd->names[l]);
+			put_escaped(f, a->names[l]);
 		}
 		putc('\n', f);
 	}
-	for (size_t i = 0; i < net->n_edges; i++) {
-		const rg_edge *e = &net->edges[i];
-		fputs("edge\t", f);
-		put_escaped(f, net->nodes[e->a].id);
-		putc('\t', f);
-		put_escaped(f, net->nodes[e->b].id);
-		fprintf(f, "\t%ld\t%ld\t%s\t%s\n", e->windows ? e->windows : (long)e->weight,
-			e->docs, date_or_dash(e->first_date), date_or_dash(e->last_date));
-	}
-	return fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
+	put_rows(s, &o, f);
+	rc = fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
+out:
+	order_release(&o);
+	return rc;
 }
 
 int rg_edgetable_sniff(const char *path)
 {
-	char buf[sizeof RG_EDGETABLE_MAGIC];
+	static const char magic[] = "#relgraph-edges ";
+	char buf[sizeof magic];
 	FILE *f = path && strcmp(path, "-") ? fopen(path, "rb") : NULL;
 	int yes;
 
 	if (!f)
 		return 0;
-	yes = fread(buf, 1, sizeof buf - 1, f) == sizeof buf - 1 &&
-	      memcmp(buf, RG_EDGETABLE_MAGIC, sizeof buf - 1) == 0;
+	yes = fread(buf, 1, sizeof magic - 1, f) == sizeof magic - 1 &&
+	      memcmp(buf, magic, sizeof magic - 1) == 0;
 	fclose(f);
 	return yes;
-}
-
-/* Splits line (modified in place, escapes undone) into at most max fields. */
-static size_t split(char *line, char **fields, size_t max)
-{
-	size_t n = 0;
-	char *p = line;
-
-	while (n < max) {
-		char *out = p;
-		fields[n++] = p;
-		for (;;) {
-			if (*p == '\\' && p[1]) {
-				char c = p[1];
-				*out++ = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
-				p += 2;
-			} else if (*p == '\t' || *p == '\0' || *p == '\n') {
-				break;
-			} else {
-				*out++ = *p++;
-			}
-		}
-		char end = *p;
-		*out = '\0';
-		if (end != '\t')
-			break;
-		p++;
-	}
-	return n;
-}
-
-static int parse_long(const char *s, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int parse_date(const char *s, char out[11])
-{
-	if (strcmp(s, "-") == 0) {
-		out[0] = '\0';
-		return 0;
-	}
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	memcpy(out, s, 11);
-	return 0;
-}
-
-static void widen(char first[11], char last[11], const char *f2, const char *l2)
-{
-	if (f2[0] && (!first[0] || strcmp(f2, first) < 0))
-		memcpy(first, f2, 11);
-	if (l2[0] && (!last[0] || strcmp(l2, last) > 0))
-		memcpy(last, l2, 11);
-}
-
-static int cmp_edge(const void *x, const void *y)
-{
-	const rg_edge *a = x, *b = y;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-static long node_find(const rg_network *net, const char *id)
-{
-	size_t lo = 0, hi = net->n_nodes;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(net->nodes[mid].id, id);
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/*
- * Sums `part` into `acc`; both have nodes sorted by unique id and edges
- * sorted by pair.  part's strings are moved into acc (part is emptied).
- */
-static rg_err merge_into(rg_network *acc, rg_network *part)
-{
-	size_t na = acc->n_nodes, np = part->n_nodes, i = 0, j = 0, k = 0, ne = 0, nn;
-	size_t *map_a = malloc((na + 1) * sizeof *map_a), *map_p = malloc((np + 1) * sizeof *map_p);
-	rg_node *nodes = calloc(na + np + 1, sizeof *nodes);
-	rg_edge *edges = malloc((acc->n_edges + part->n_edges + 1) * sizeof *edges);
-	rg_err rc = RG_ENOMEM;
-
-	if (!map_a || !map_p || !nodes || !edges)
-		goto out;
-	while (i < na || j < np) {
-		int c = i == na ? 1 : j == np ? -1 : strcmp(acc->nodes[i].id, part->nodes[j].id);
-		if (c < 0) {
-			map_a[i] = k;
-			nodes[k++] = acc->nodes[i++];
-		} else if (c > 0) {
-			map_p[j] = k;
-			nodes[k++] = part->nodes[j++];
-		} else {
-			rg_node *d = &nodes[k], *p = &part->nodes[j];
-			*d = acc->nodes[i];
-			d->mentions += p->mentions;
-			d->docs += p->docs;
-			d->windows += p->windows;
-			for (int l = 0; l < RG_NLANG; l++)
-				if (!d->names[l]) {
-					d->names[l] = p->names[l];
-					p->names[l] = NULL;
-				}
-			free(p->id);
-			for (int l = 0; l < RG_NLANG; l++)
-				free(p->names[l]);
-			map_a[i++] = k;
-			map_p[j++] = k++;
-		}
-	}
-	nn = k;
-	for (size_t e = 0; e < acc->n_edges; e++) {
-		edges[ne] = acc->edges[e];
-		edges[ne].a = map_a[acc->edges[e].a];
-		edges[ne++].b = map_a[acc->edges[e].b];
-	}
-	for (size_t e = 0; e < part->n_edges; e++) {
-		edges[ne] = part->edges[e];
-		edges[ne].a = map_p[part->edges[e].a];
-		edges[ne++].b = map_p[part->edges[e].b];
-	}
-	qsort(edges, ne, sizeof *edges, cmp_edge);
-	k = 0;
-	for (size_t e = 0; e < ne; e++) {
-		if (k && edges[k - 1].a == edges[e].a && edges[k - 1].b == edges[e].b) {
-			rg_edge *d = &edges[k - 1];
-			d->windows += edges[e].windows;
-			d->weight = (double)d->windows;
-			d->docs += edges[e].docs;
-			widen(d->first_date, d->last_date, edges[e].first_date, edges[e].last_date);
-		} else {
-			edges[k++] = edges[e];
-		}
-	}
-	free(acc->nodes);
-	free(acc->edges);
-	acc->nodes = nodes;
-	acc->n_nodes = nn;
-	acc->edges = edges;
-	acc->n_edges = k;
-	acc->n_docs += part->n_docs;
-	acc->n_windows += part->n_windows;
-	widen(acc->first_date, acc->last_date, part->first_date, part->last_date);
-	free(part->nodes);
-	free(part->edges);
-	rg_network_init(part);
-	nodes = NULL;
-	edges = NULL;
-	rc = RG_OK;
-out:
-	free(map_a);
-	free(map_p);
-	free(nodes);
-	free(edges);
-	return rc;
-}
-
-static int parse_window(const char *s, rg_window *w)
-{
-	if (strncmp(s, "window=", 7) != 0)
-		return -1;
-	return rg_window_parse(s + 7, w) ? -1 : 0;
-}
-
-/* Reads one table into `part`; RG_EINPUT after reporting a bad row. */
-/* A table's first line: its window must match the earlier tables'. */
-static const char *header(char **fl, size_t n, rg_window *w)
-{
-	rg_window tw;
-	if (n != 2 || strcmp(fl[0], RG_EDGETABLE_MAGIC) || parse_window(fl[1], &tw))
-		return "not a relgraph edge table (bad first line)";
-	if (w->tokens >= 0 && (w->kind != tw.kind || w->tokens != tw.tokens))
-		return "the table's window differs from the other tables'";
-	*w = tw;
-	return NULL;
-}
-
-/*
- * Reads the table(s) of f into acc: a stream may hold several tables one
- * after the other (the part files of a map step concatenated), each summed
- * in when the next header or the end is reached.
- */
-static rg_err read_tables(FILE *f, const char *path, rg_network *acc, rg_window *w,
-			  const rg_diag *diag)
-{
-	char *line = NULL, *fl[16];
-	size_t cap = 0, cap_nodes = 0, cap_edges = 0;
-	long lineno = 0;
-	rg_err rc = RG_OK;
-	ssize_t got;
-	rg_network partn, *part = &partn;
-
-	rg_network_init(part);
-	while ((got = getline(&line, &cap, f)) > 0) {
-		lineno++;
-		if (line[got - 1] == '\n')
-			line[--got] = '\0';
-		size_t n = split(line, fl, 16);
-		const char *bad = NULL;
-		if (lineno == 1) {
-			bad = header(fl, n, w);
-		} else if (strcmp(fl[0], RG_EDGETABLE_MAGIC) == 0) {
-			if (!(bad = header(fl, n, w))) {
-				if ((rc = merge_into(acc, part)))
-					break;
-				cap_nodes = cap_edges = 0;
-			}
-		} else if (strcmp(fl[0], "corpus") == 0) {
-			if (n != 5 || parse_long(fl[1], &part->n_docs) ||
-			    parse_long(fl[2], &part->n_windows) ||
-			    parse_date(fl[3], part->first_date) || parse_date(fl[4], part->last_date))
-				bad = "malformed corpus row";
-		} else if (strcmp(fl[0], "node") == 0) {
-			rg_node nd = { 0 };
-			int ty = n == 6 + RG_NLANG ? rg_type_parse(fl[2]) : -1;
-			if (ty < 0 || parse_long(fl[3], &nd.mentions) || parse_long(fl[4], &nd.docs) ||
-			    parse_long(fl[5], &nd.windows) || !fl[1][0]) {
-				bad = "malformed node row";
-			} else if (part->n_nodes && strcmp(part->nodes[part->n_nodes - 1].id, fl[1]) >= 0) {
-				bad = "node rows out of order or repeated";
-			} else if (rg_grow(&part->nodes, &cap_nodes, part->n_nodes + 1,
-					   sizeof *part->nodes)) {
-				rc = RG_ENOMEM;
-				break;
-			} else {
-				nd.type = (rg_actor_type)ty;
-				nd.actor = RG_NO_ACTOR;
-				part->nodes[part->n_nodes++] = nd;
-				rg_node *d = &part->nodes[part->n_nodes - 1];
-				if (!(d->id = rg_strdup(fl[1])))
-					rc = RG_ENOMEM;
-				for (int l = 0; l < RG_NLANG; l++)
-					if (fl[6 + l][0] && !(d->names[l] = rg_strdup(fl[6 + l])))
-						rc = RG_ENOMEM;
-				if (rc)
-					break;
-			}
-		} else if (strcmp(fl[0], "edge") == 0) {
-			rg_edge e = { 0 };
-			long a = n == 7 ? node_find(part, fl[1]) : -1;
-			long b = n == 7 ? node_find(part, fl[2]) : -1;
-			if (a < 0 || b < 0 || a >= b || parse_long(fl[3], &e.windows) ||
-			    e.windows <= 0 || parse_long(fl[4], &e.docs) ||
-			    parse_date(fl[5], e.first_date) || parse_date(fl[6], e.last_date)) {
-				bad = "malformed edge row (unknown actor, ids out of order, bad count)";
-			} else if (part->n_edges && (size_t)a <= part->edges[part->n_edges - 1].a &&
-				   ((size_t)a < part->edges[part->n_edges - 1].a ||
-				    (size_t)b <= part->edges[part->n_edges - 1].b)) {
-				bad = "edge rows out of order or repeated";
-			} else if (rg_grow(&part->edges, &cap_edges, part->n_edges + 1,
-					   sizeof *part->edges)) {
-				rc = RG_ENOMEM;
-				break;
-			} else {
-				e.a = (size_t)a;
-				e.b = (size_t)b;
-				e.weight = (double)e.windows;
-				part->edges[part->n_edges++] = e;
-			}
-		} else if (fl[0][0] != '#' && fl[0][0] != '\0') {
-			bad = "unknown row kind";
-		}
-		if (bad) {
-			rg_diag_emit(diag, RG_SEV_ERROR, path, lineno, -1, "%s", bad);
-			rc = RG_EINPUT;
-			break;
-		}
-	}
-	if (!rc && ferror(f))
-		rc = RG_EIO;
-	if (!rc && lineno == 0) {
-		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "empty edge table");
-		rc = RG_EINPUT;
-	}
-	if (!rc)
-		rc = merge_into(acc, part);
-	rg_network_release(part);
-	free(line);
-	return rc;
-}
-
-rg_err rg_edgetable_read(rg_network *acc, rg_window *w, const char *path,
-			 const rg_diag *diag)
-{
-	int is_stdin = !path || strcmp(path, "-") == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	rg_err rc;
-
-	if (!acc || !w)
-		return RG_EINPUT;
-	if (!f) {
-		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot open: %s", strerror(errno));
-		return RG_EIO;
-	}
-	rc = read_tables(f, is_stdin ? "-" : path, acc, w, diag);
-	if (!is_stdin)
-		fclose(f);
-	return rc;
 }

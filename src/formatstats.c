@@ -143,9 +143,14 @@ static rg_err normalise(const rg_lexicon *lex, const size_t *in, size_t n, size_
 	return RG_OK;
 }
 
-/* Writes the period of "YYYY-MM-DD" `date` into out. */
+/* Writes the period of "YYYY-MM-DD" (or "YYYY-MM", "YYYY") `date` into out;
+ * "" when the date is coarser than the period. */
 static void period_of(rg_period p, const char *date, char out[9])
 {
+	size_t n = strlen(date);
+	out[0] = '\0';
+	if (n < 4 || (p != RG_PERIOD_YEAR && n < 7))
+		return;
 	int month = (date[5] - '0') * 10 + (date[6] - '0');
 	if (p == RG_PERIOD_YEAR)
 		snprintf(out, 9, "%.4s", date);
@@ -244,6 +249,42 @@ rg_err rg_formatstats_add(rg_formatstats *fs, const rg_doc *doc, const rg_analys
 out:
 	free(seen);
 	return rc;
+}
+
+rg_err rg_formatstats_add_counts(rg_formatstats *fs, const size_t *members, size_t n,
+				 const char *name, long mentions, long docs,
+				 const long by_rule[4], const char *date)
+{
+	size_t m[64], idx;
+	char period[9] = "";
+	rg_err rc = normalise(fs->lex, members, n, m);
+	if (rc || (rc = intern(fs, m, n, &idx)))
+		return rc;
+	rg_format_stat *f = &fs->f[idx];
+	f->mentions += mentions;
+	f->docs += docs;
+	for (int r = 0; r < 4; r++)
+		f->by_rule[r] += by_rule[r];
+	if (name && !f->name && !(f->name = rg_strdup(name)))
+		return RG_ENOMEM;
+	fs->sorted = 0;
+	if (!date || !date[0])
+		return RG_OK;
+	if (docs) {
+		if (!f->first_date[0] || strcmp(date, f->first_date) < 0)
+			snprintf(f->first_date, sizeof f->first_date, "%s", date);
+		if (!f->last_date[0] || strcmp(date, f->last_date) > 0)
+			snprintf(f->last_date, sizeof f->last_date, "%s", date);
+	}
+	period_of(fs->period, date, period);
+	if (period[0]) {
+		rg_format_period *p = period_slot(f, period);
+		if (!p)
+			return RG_ENOMEM;
+		p->mentions += mentions;
+		p->docs += docs;
+	}
+	return RG_OK;
 }
 
 rg_err rg_formatstats_ensure(rg_formatstats *fs, const size_t *members, size_t n)

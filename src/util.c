@@ -268,6 +268,13 @@ rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
 	return RG_OK;
 }
 
+void rg_u64map_clear(rg_u64map *m)
+{
+	if (m->n_slots)
+		memset(m->vals, 0xff, m->n_slots * sizeof *m->vals);
+	m->n = 0;
+}
+
 rg_err rg_file_read(const char *path, char **out, size_t *len)
 {
 	rg_err rc = RG_EIO;

@@ -77,6 +77,8 @@ void rg_u64map_init(rg_u64map *m);
 void rg_u64map_release(rg_u64map *m);
 uint32_t rg_u64map_get(const rg_u64map *m, uint64_t key);
 rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val);
+/* Removes every key, keeping the slots for reuse. */
+void rg_u64map_clear(rg_u64map *m);
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer; errno on error. */
 rg_err rg_file_read(const char *path, char **out, size_t *len);

@@ -177,8 +177,12 @@ check "conflicting alias: reported with file and line" grep -q "conflict.tsv:1: 
 check "conflicting alias: the first loaded wins" grep -q '"actor":"IRN"' "$tmp/o"
 
 
-# -- formats refuse an edge table (it holds pairs, not formats) -----------------
+# -- formats read an edge table like the articles it came from -----------------
 $RGRUN extract --emit edges data/samples >"$tmp/s.edges" 2>/dev/null
-$RGRUN formats "$tmp/s.edges" >"$tmp/o" 2>"$tmp/e"
-check "formats on an edge table: refused with a message, nothing printed" \
-	sh -c "grep -q 'is an edge table; formats are read from the articles' '$tmp/e' && test ! -s '$tmp/o'"
+$RGRUN formats -q --format json "$tmp/s.edges" >"$tmp/o" 2>"$tmp/e"
+$RGRUN formats -q --format json data/samples >"$tmp/o2" 2>/dev/null
+check "formats of an edge table equal the formats of its articles" cmp "$tmp/o" "$tmp/o2"
+check "... and there are formats in it" grep -q '"AZE-GEO-TUR"' "$tmp/o"
+$RGRUN formats -q "$tmp/s.edges" data/samples >/dev/null 2>"$tmp/e"
+check "formats refuse tables mixed with articles (exit 1, a message)" \
+	sh -c "test $? = 1 && grep -q 'give only edge tables, or only articles' '$tmp/e'"

@@ -42,10 +42,39 @@ check "rank reads concatenated tables like the corpus" cmp "$tmp/whole.rank" "$t
 $RGRUN extract --emit edges -q --window paragraph "$tmp/shard1" >"$tmp/para.edges"
 $RGRUN merge -q "$tmp/shard0.edges" "$tmp/para.edges" >/dev/null 2>"$tmp/merge.err"
 check "merge refuses tables built with different windows (exit 1)" test $? = 1
-printf '#relgraph-edges v1\twindow=sentence\nedge\tAZE\tTUR\t1\t1\t-\t-\n' >"$tmp/bad.edges"
+printf '#relgraph-edges v2\twindow=sentence\ttypes=country\tslice=day\nslice\t-\t-\t1\t1\tcountry=1\nedge\tAZE\tTUR\t1\t1\n' >"$tmp/bad.edges"
 $RGRUN merge -q "$tmp/bad.edges" >/dev/null 2>"$tmp/merge.err"
 check "merge reports a tie between unknown actors with file and line" \
-	grep -q "bad.edges:2:" "$tmp/merge.err"
+	grep -q "bad.edges:3: malformed edge row" "$tmp/merge.err"
+
+# -- a merged table answers every question the articles answer ---------------
+same() { # same NAME ARGS...: the command on the corpus and on the merged table
+	name=$1; shift
+	$RGRUN "$@" -q "$tmp/whole" >"$tmp/same.a" 2>&1
+	$RGRUN "$@" -q "$tmp/merged.edges" >"$tmp/same.b" 2>&1
+	check "merged table = corpus: $name" sh -c "test -s '$tmp/same.a' && cmp '$tmp/same.a' '$tmp/same.b'"
+}
+same "rank --by-period quarter" rank --by-period quarter --top 0 --format tsv
+same "rank --by-period month (json)" rank --by-period month --top 5 --format json
+same "trend AZE IRN" trend --period quarter --format tsv AZE IRN
+same "trend --period year (json)" trend --period year --format json TUR
+same "formats (json)" formats --format json
+same "formats --compare" formats --compare AZE-TUR-IRN --compare AZE-GEO-TUR --format tsv
+same "rank --since/--until" rank --top 0 --format tsv --since 2024-04 --until 2024-09-30
+same "rank --lang fa" rank --top 0 --format tsv --lang fa
+same "rank --types country --weight pmi" rank --top 0 --format tsv --types country --weight pmi
+$RGRUN rank -q --window paragraph "$tmp/merged.edges" >/dev/null 2>"$tmp/w.err"
+check "rank --window other than the table's is refused (exit 1), not ignored" \
+	sh -c "test $? = 1 && grep -q 'counted with --window sentence' '$tmp/w.err'"
+$RGRUN extract --emit edges --slice month -q "$tmp/whole" >"$tmp/month.edges"
+$RGRUN rank -q --top 0 --format tsv --since 2024-04 "$tmp/month.edges" >"$tmp/m.rank"
+$RGRUN rank -q --top 0 --format tsv --since 2024-04 "$tmp/whole" >"$tmp/w.rank"
+check "a table sliced by month answers a month bound exactly" cmp "$tmp/m.rank" "$tmp/w.rank"
+$RGRUN rank -q --since 2024-04-15 "$tmp/month.edges" >/dev/null 2>"$tmp/m.err"
+check "... and refuses a day bound with a message (exit 1)" \
+	sh -c "test $? = 1 && grep -q 'slices are months' '$tmp/m.err'"
+check "a month table is smaller than a day table" \
+	test "$(wc -c <"$tmp/month.edges")" -lt "$(wc -c <"$tmp/whole.edges")"
 
 # -- exports -----------------------------------------------------------------
 $RGRUN graph -q -o "$tmp/g.graphml" data/samples

@@ -1,8 +1,7 @@
 /*
  * test_network.c - the analysis-stage transforms against values worked out
  * by hand: weight schemes, type/ego/top/min-weight filters, the disparity
- * filter's kept edges, and partial edge tables (round trip, merge sums,
- * escaping, window mismatch, bad rows).
+ * filter's kept edges, and exports (edge tables: test_edgeset.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -177,85 +176,6 @@ static void test_filters(void)
 	rg_network_release(&net);
 }
 
-/* Writes net as a table to a temporary file; returns its path (static). */
-static const char *table_file(const rg_network *net, rg_window w, int k)
-{
-	static char path[3][64];
-	snprintf(path[k], sizeof path[k], "/tmp/rg_test_table_%d_%d", (int)getpid(), k);
-	FILE *f = fopen(path[k], "w");
-	rg_edgetable_write(net, w, f);
-	fclose(f);
-	return path[k];
-}
-
-static void test_edgetable(void)
-{
-	static const long win1[] = { 3, 2 }, win2[] = { 4, 5, 6 };
-	static const size_t e1[][2] = { { 0, 1 } }, e2[][2] = { { 0, 1 }, { 1, 2 } };
-	static const double w1[] = { 2 }, w2[] = { 1, 4 };
-	rg_window sent = { RG_WINDOW_SENTENCE, 0 }, para = { RG_WINDOW_PARAGRAPH, 0 }, w;
-	rg_network p1, p2, acc;
-
-	build(&p1, 2, win1, 1, e1, w1);           /* A, B: A-B 2 */
-	build(&p2, 3, win2, 2, e2, w2);           /* A, B, C: A-B 1, B-C 4 */
-	p1.n_docs = 2;
-	p1.n_windows = 4;
-	memcpy(p1.first_date, "2024-02-01", 11);
-	memcpy(p1.last_date, "2024-03-01", 11);
-	memcpy(p1.edges[0].first_date, "2024-02-01", 11);
-	memcpy(p1.edges[0].last_date, "2024-02-01", 11);
-	p2.n_docs = 3;
-	p2.n_windows = 9;
-	memcpy(p2.first_date, "2024-01-05", 11);
-	memcpy(p2.last_date, "2024-02-10", 11);
-	memcpy(p2.edges[0].first_date, "2024-01-05", 11);
-	memcpy(p2.edges[0].last_date, "2024-02-10", 11);
-	free(p1.nodes[0].names[RG_LANG_EN]);
-	p1.nodes[0].names[RG_LANG_EN] = strdup("Tab\there \\ new\nline");
-	p1.nodes[1].type = RG_TYPE_ORG;
-
-	const char *t1 = table_file(&p1, sent, 0), *t2 = table_file(&p2, sent, 1);
-	rg_network_init(&acc);
-	w.tokens = -1;
-	ok(rg_edgetable_sniff(t1) == 1, "sniff a table");
-	ok(rg_edgetable_sniff("/etc/hostname") == 0, "sniff a text file");
-	ok(rg_edgetable_read(&acc, &w, t1, NULL) == RG_OK, "read table 1");
-	ok(w.kind == RG_WINDOW_SENTENCE, "its window");
-	is_str(acc.nodes[0].names[RG_LANG_EN], "Tab\there \\ new\nline", "escaped name round trip");
-	is_int(acc.nodes[1].type, RG_TYPE_ORG, "type round trip");
-	ok(rg_edgetable_read(&acc, &w, t2, NULL) == RG_OK, "read table 2 into the same network");
-	is_int(acc.n_nodes, 3, "three actors");
-	is_int(acc.n_docs, 5, "documents summed");
-	is_int(acc.n_windows, 13, "windows summed");
-	is_str(acc.first_date, "2024-01-05", "corpus span widened (first)");
-	is_str(acc.last_date, "2024-03-01", "corpus span widened (last)");
-	is_int(acc.nodes[0].windows, 7, "A windows 3 + 4");
-	is_int(acc.nodes[1].mentions, 7, "B mentions 2 + 5");
-	is_int(acc.nodes[2].windows, 6, "C only in table 2");
-	is_int(acc.n_edges, 2, "two ties");
-	is_num(weight_of(&acc, "A", "B"), 3, 0, "A-B windows 2 + 1");
-	is_int(acc.edges[0].docs, 2, "A-B documents 1 + 1");
-	is_str(acc.edges[0].first_date, "2024-01-05", "A-B first date");
-	is_str(acc.edges[0].last_date, "2024-02-10", "A-B last date");
-	is_num(weight_of(&acc, "B", "C"), 4, 0, "B-C from table 2");
-	is_str(acc.nodes[0].names[RG_LANG_EN], "Tab\there \\ new\nline", "first table's name kept");
-
-	const char *t3 = table_file(&p1, para, 2);
-	ok(rg_edgetable_read(&acc, &w, t3, NULL) == RG_EINPUT, "a table with another window is refused");
-	FILE *f = fopen(t3, "w");
-	fputs(RG_EDGETABLE_MAGIC "\twindow=sentence\nnode\tA\tcountry\t1\t1\t1\t\t\t\t\t\t\n"
-	      "node\tB\tcountry\t1\t1\t1\t\t\t\t\t\t\nedge\tB\tA\t1\t1\t-\t-\n", f);
-	fclose(f);
-	ok(rg_edgetable_read(&acc, &w, t3, NULL) == RG_EINPUT, "ids out of order are refused");
-	ok(rg_edgetable_read(&acc, &w, "/nonexistent/table", NULL) == RG_EIO, "missing file");
-	unlink(t1);
-	unlink(t2);
-	unlink(t3);
-	rg_network_release(&p1);
-	rg_network_release(&p2);
-	rg_network_release(&acc);
-}
-
 static void test_export(void)
 {
 	static const size_t ends[][2] = { { 0, 1 }, { 1, 2 } };
@@ -282,7 +202,6 @@ int main(void)
 	test_weights();
 	test_backbone();
 	test_filters();
-	test_edgetable();
 	test_export();
 	return tap_done();
 }

@@ -1,0 +1,386 @@
+/*
+ * edgeset.c - co-mention counts kept per slice (the documents of one date
+ * and language): the map step adds analysed documents, each counted by a
+ * scratch rg_cooc so the window rules are those of the corpus path; the
+ * questions (a network for --since/--until/--lang/--types, the periods,
+ * the formats) sum the slices they take.  edgetable.c reads and writes
+ * sets as text; merge sums them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cooccur.h"
+#include "edgeset.h"
+
+
+int rg_slicing_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (strcmp(s, "day") == 0)
+		return RG_SLICE_DAY;
+	if (strcmp(s, "month") == 0)
+		return RG_SLICE_MONTH;
+	if (strcmp(s, "year") == 0)
+		return RG_SLICE_YEAR;
+	return -1;
+}
+
+rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing slicing)
+{
+	*out = NULL;
+	if ((int)slicing < 0 || slicing > RG_SLICE_YEAR)
+		return RG_EINPUT;
+	rg_edgeset *s = calloc(1, sizeof *s);
+	if (!s)
+		return RG_ENOMEM;
+	s->window = w;
+	s->types = types ? types
+			 : (1u << RG_TYPE_COUNTRY) | (1u << RG_TYPE_PERSON) | (1u << RG_TYPE_ORG);
+	s->slicing = slicing;
+	rg_strmap_init(&s->actor_ix);
+	rg_strmap_init(&s->slice_ix);
+	rg_strmap_init(&s->fmt_ix);
+	rg_u64map_init(&s->node_ix);
+	rg_u64map_init(&s->edge_ix);
+	rg_u64map_init(&s->format_ix);
+	*out = s;
+	return RG_OK;
+}
+
+void rg_edgeset_free(rg_edgeset *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n_actors; i++) {
+		free(s->actors[i].id);
+		for (int l = 0; l < RG_NLANG; l++)
+			free(s->actors[i].names[l]);
+	}
+	for (size_t i = 0; i < s->n_fmts; i++) {
+		free(s->fmt_keys[i]);
+		free(s->fmt_names[i]);
+	}
+	free(s->actors);
+	free(s->slices);
+	free(s->nodes);
+	free(s->edges);
+	free(s->formats);
+	free(s->fmt_keys);
+	free(s->fmt_names);
+	free(s->lex_actor);
+	free(s->lex_mentions);
+	free(s->touched);
+	rg_strmap_release(&s->actor_ix);
+	rg_strmap_release(&s->slice_ix);
+	rg_strmap_release(&s->fmt_ix);
+	rg_u64map_release(&s->node_ix);
+	rg_u64map_release(&s->edge_ix);
+	rg_u64map_release(&s->format_ix);
+	rg_cooc_free(s->scratch);
+	free(s);
+}
+
+rg_window rg_edgeset_window(const rg_edgeset *s)
+{
+	return s->window;
+}
+
+unsigned rg_edgeset_types(const rg_edgeset *s)
+{
+	return s->types;
+}
+
+rg_slicing rg_edgeset_slicing(const rg_edgeset *s)
+{
+	return s->slicing;
+}
+
+long rg_edgeset_doc_count(const rg_edgeset *s)
+{
+	long n = 0;
+	for (size_t i = 0; i < s->n_slices; i++)
+		n += s->slices[i].docs;
+	return n;
+}
+
+size_t rg_edgeset_slice_count(const rg_edgeset *s)
+{
+	return s->n_slices;
+}
+
+/* ---- interning ------------------------------------------------------------ */
+
+rg_err rg_es_actor_intern(rg_edgeset *s, const char *id, rg_actor_type type, uint32_t *out)
+{
+	uint32_t got;
+	if (s->n_actors >= RG_ES_MAX_ACTORS - 1)
+		return RG_EINPUT;
+	if (rg_strmap_put(&s->actor_ix, id, strlen(id), (uint32_t)s->n_actors, &got))
+		return RG_ENOMEM;
+	*out = got;
+	if (got < s->n_actors)
+		return RG_OK;
+	if (rg_grow(&s->actors, &s->cap_actors, s->n_actors + 1, sizeof *s->actors))
+		return RG_ENOMEM;
+	rg_es_actor *a = &s->actors[s->n_actors];
+	memset(a, 0, sizeof *a);
+	a->type = type;
+	if (!(a->id = rg_strdup(id)))
+		return RG_ENOMEM;
+	s->n_actors++;
+	return RG_OK;
+}
+
+rg_err rg_es_slice_intern(rg_edgeset *s, const char *date, int lang, uint32_t *out)
+{
+	char key[24];
+	uint32_t got;
+	int n = snprintf(key, sizeof key, "%s\t%d", date, lang);
+	if (s->n_slices >= RG_ES_MAX_SLICES - 1)
+		return RG_EINPUT;
+	if (rg_strmap_put(&s->slice_ix, key, (size_t)n, (uint32_t)s->n_slices, &got))
+		return RG_ENOMEM;
+	*out = got;
+	if (got < s->n_slices)
+		return RG_OK;
+	if (rg_grow(&s->slices, &s->cap_slices, s->n_slices + 1, sizeof *s->slices))
+		return RG_ENOMEM;
+	rg_es_slice *sl = &s->slices[s->n_slices++];
+	memset(sl, 0, sizeof *sl);
+	snprintf(sl->date, sizeof sl->date, "%s", date);
+	sl->lang = lang;
+	return RG_OK;
+}
+
+rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uint32_t *out)
+{
+	uint32_t got;
+	if (rg_strmap_put(&s->fmt_ix, key, strlen(key), (uint32_t)s->n_fmts, &got))
+		return RG_ENOMEM;
+	*out = got;
+	if (got == s->n_fmts) {
+		size_t cap = s->cap_fmts;
+		if (rg_grow(&s->fmt_keys, &cap, s->n_fmts + 1, sizeof *s->fmt_keys) ||
+		    rg_grow(&s->fmt_names, &s->cap_fmts, s->n_fmts + 1, sizeof *s->fmt_names))
+			return RG_ENOMEM;
+		s->fmt_names[s->n_fmts] = NULL;
+		if (!(s->fmt_keys[s->n_fmts] = rg_strdup(key)))
+			return RG_ENOMEM;
+		s->n_fmts++;
+	}
+	if (name && !s->fmt_names[got] && !(s->fmt_names[got] = rg_strdup(name)))
+		return RG_ENOMEM;
+	return RG_OK;
+}
+
+rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentions,
+		      long docs, long windows)
+{
+	uint64_t key = (uint64_t)slice << 20 | actor;
+	uint32_t i = rg_u64map_get(&s->node_ix, key);
+	if (i == UINT32_MAX) {
+		if (rg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes) ||
+		    rg_u64map_put(&s->node_ix, key, (uint32_t)s->n_nodes))
+			return RG_ENOMEM;
+		i = (uint32_t)s->n_nodes++;
+		s->nodes[i] = (rg_es_node){ slice, actor, 0, 0, 0 };
+	}
+	s->nodes[i].mentions += mentions;
+	s->nodes[i].docs += docs;
+	s->nodes[i].windows += windows;
+	return RG_OK;
+}
+
+rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, long windows,
+		      long docs)
+{
+	if (a > b) {
+		uint32_t t = a;
+		a = b;
+		b = t;
+	}
+	uint64_t key = (uint64_t)slice << 40 | (uint64_t)a << 20 | b;
+	uint32_t i = rg_u64map_get(&s->edge_ix, key);
+	if (i == UINT32_MAX) {
+		if (rg_grow(&s->edges, &s->cap_edges, s->n_edges + 1, sizeof *s->edges) ||
+		    rg_u64map_put(&s->edge_ix, key, (uint32_t)s->n_edges))
+			return RG_ENOMEM;
+		i = (uint32_t)s->n_edges++;
+		s->edges[i] = (rg_es_edge){ slice, a, b, 0, 0 };
+	}
+	s->edges[i].windows += windows;
+	s->edges[i].docs += docs;
+	return RG_OK;
+}
+
+rg_err rg_es_format_add(rg_edgeset *s, uint32_t slice, uint32_t fmt, long mentions,
+			long docs, const long by_rule[4])
+{
+	uint64_t key = (uint64_t)slice << 32 | fmt;
+	uint32_t i = rg_u64map_get(&s->format_ix, key);
+	if (i == UINT32_MAX) {
+		if (rg_grow(&s->formats, &s->cap_formats, s->n_formats + 1, sizeof *s->formats) ||
+		    rg_u64map_put(&s->format_ix, key, (uint32_t)s->n_formats))
+			return RG_ENOMEM;
+		i = (uint32_t)s->n_formats++;
+		memset(&s->formats[i], 0, sizeof s->formats[i]);
+		s->formats[i].slice = slice;
+		s->formats[i].fmt = fmt;
+	}
+	s->formats[i].mentions += mentions;
+	s->formats[i].docs += docs;
+	for (int r = 0; r < 4; r++)
+		s->formats[i].by_rule[r] += by_rule[r];
+	return RG_OK;
+}
+
+/* ---- type sets ------------------------------------------------------------ */
+
+void rg_es_typeset_name(unsigned set, char *buf, size_t n)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (int t = 0; t < 5 && at < n; t++)
+		if (set >> t & 1u)
+			at += (size_t)snprintf(buf + at, n - at, "%s%s", at ? "+" : "",
+					       rg_type_name((rg_actor_type)t));
+}
+
+int rg_es_typeset_parse(const char *s)
+{
+	unsigned set = 0;
+	char name[32];
+	while (*s) {
+		size_t n = strcspn(s, "+");
+		if (n == 0 || n >= sizeof name)
+			return -1;
+		memcpy(name, s, n);
+		name[n] = '\0';
+		int t = rg_type_parse(name);
+		if (t < 0 || t > 4)
+			return -1;
+		set |= 1u << t;
+		s += n;
+		if (*s == '+' && !*++s)
+			return -1;
+	}
+	return set ? (int)set : -1;
+}
+
+/* ---- the map step ---------------------------------------------------------- */
+
+/* The set's actor of lexicon actor `la`, interned with its names on first use. */
+static rg_err lex_actor(rg_edgeset *s, size_t la, uint32_t *out)
+{
+	if (s->lex_actor[la]) {
+		*out = (uint32_t)(s->lex_actor[la] - 1);
+		return RG_OK;
+	}
+	const rg_actor_info *info = rg_lexicon_actor(s->lex, la);
+	rg_err rc = rg_es_actor_intern(s, info->id, info->type, out);
+	if (rc)
+		return rc;
+	rg_es_actor *a = &s->actors[*out];
+	for (int l = 0; l < RG_NLANG; l++)
+		if (!a->names[l] && info->names[l] && !(a->names[l] = rg_strdup(info->names[l])))
+			return RG_ENOMEM;
+	s->lex_actor[la] = *out + 1;
+	return RG_OK;
+}
+
+/* The slice date of an analysis date at the set's precision. */
+static void slice_date(rg_slicing sl, const char *date, char out[11])
+{
+	size_t keep = sl == RG_SLICE_DAY ? 10 : sl == RG_SLICE_MONTH ? 7 : 4;
+	snprintf(out, 11, "%.*s", date[0] ? (int)keep : 0, date);
+}
+
+/* The formats of one document into its slice. */
+static rg_err add_formats(rg_edgeset *s, uint32_t slice, const rg_doc *doc,
+			  const rg_analysis *an)
+{
+	rg_formatstats *fs = NULL;
+	rg_err rc = rg_formatstats_new(&fs, s->lex, RG_PERIOD_YEAR);
+	if (rc || (rc = rg_formatstats_add(fs, doc, an)))
+		goto out;
+	for (size_t i = 0; i < rg_formatstats_count(fs); i++) {
+		const rg_format_stat *f = rg_formatstats_get(fs, i);
+		uint32_t fmt;
+		if ((rc = rg_es_format_intern(s, f->key, f->name, &fmt)) ||
+		    (rc = rg_es_format_add(s, slice, fmt, f->mentions, f->docs, f->by_rule)))
+			goto out;
+	}
+out:
+	rg_formatstats_free(fs);
+	return rc;
+}
+
+rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
+		      const rg_analysis *an, size_t max_window_actors, const rg_diag *diag)
+{
+	char date[11];
+	uint32_t slice;
+	long windows;
+	rg_err rc;
+
+	if (!s->scratch) {
+		size_t n = rg_lexicon_actor_count(lex);
+		if ((rc = rg_cooc_new(&s->scratch, lex, s->window, 0)))
+			return rc;
+		rg_cooc_set_types(s->scratch, s->types);
+		if (!(s->lex_actor = calloc(n + 1, sizeof *s->lex_actor)) ||
+		    !(s->lex_mentions = calloc(n + 1, sizeof *s->lex_mentions)) ||
+		    !(s->touched = calloc(n + 1, sizeof *s->touched)))
+			return RG_ENOMEM;
+		s->lex = lex;
+		s->n_lex = n;
+	}
+	rg_cooc_set_window_cap(s->scratch, max_window_actors, diag);
+	slice_date(s->slicing, an->date, date);
+	if ((rc = rg_es_slice_intern(s, date, an->lang, &slice)))
+		return rc;
+	if ((rc = rg_cooc_add(s->scratch, doc, an)))
+		goto out;
+	const long *by = rg_cooc_window_types(s->scratch, &windows);
+	rg_es_slice *sl = &s->slices[slice];
+	sl->docs++;
+	sl->windows += windows;
+	for (int t = 0; t < RG_ES_TYPESETS; t++)
+		sl->by_types[t] += by[t];
+	/* mentions per counted actor: lex_mentions[la] counts, touched lists them */
+	s->n_touched = 0;
+	for (size_t i = 0; i < an->n_mentions; i++) {
+		size_t la = an->mentions[i].actor;
+		if (!(s->types >> rg_lexicon_actor(lex, la)->type & 1u))
+			continue;
+		if (!s->lex_mentions[la]++)
+			s->touched[s->n_touched++] = la;
+	}
+	for (size_t i = 0; i < s->n_touched && !rc; i++) {
+		size_t la = s->touched[i];
+		uint32_t a;
+		if (!(rc = lex_actor(s, la, &a)))
+			rc = rg_es_node_add(s, slice, a, s->lex_mentions[la], 1,
+					    rg_cooc_actor_windows(s->scratch, la));
+	}
+	for (size_t i = 0; i < s->n_touched; i++)
+		s->lex_mentions[s->touched[i]] = 0;
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < rg_cooc_pair_count(s->scratch); i++) {
+		size_t la, lb;
+		uint32_t a, b;
+		rg_cooc_pair_at(s->scratch, i, &la, &lb, &windows);
+		if (!windows)
+			continue;
+		if ((rc = lex_actor(s, la, &a)) || (rc = lex_actor(s, lb, &b)) ||
+		    (rc = rg_es_edge_add(s, slice, a, b, windows, 1)))
+			goto out;
+	}
+	if (an->n_formats)
+		rc = add_formats(s, slice, doc, an);
+out:
+	rg_cooc_clear(s->scratch, an);
+	return rc;
+}
