@@ -946,9 +946,10 @@ rg_err rg_edgeset_network(const rg_edgeset *s, const rg_slice_filter *f, rg_netw
 rg_err rg_edgeset_periods(const rg_edgeset *s, const rg_slice_filter *f, int period,
 			  char (**keys)[9], size_t *n, long *undated);
 
-/* Documents and slices in the set. */
+/* Documents and slices in the set, and the bytes it holds (0 for NULL). */
 long rg_edgeset_doc_count(const rg_edgeset *s);
 size_t rg_edgeset_slice_count(const rg_edgeset *s);
+size_t rg_edgeset_memory(const rg_edgeset *s);
 
 /*
  * Adds the format counts of the slices `f` takes (NULL: all) to `fs`

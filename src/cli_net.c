@@ -208,28 +208,45 @@ typedef struct {
 	rg_edgeset *s;
 	const rg_lexicon *lex;
 	const rg_netopts *o;
+	int slicing;
 	size_t max_win;
 	const rg_diag *diag;
 	long filtered;
+	FILE *spill;         /* where a full set is written, or NULL */
+	size_t spill_bytes;
+	long spills;
 } map_run;
 
 static rg_err map_doc(void *v, const rg_doc *doc, const rg_analysis *an)
 {
 	map_run *run = v;
+	rg_err rc;
 	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
 		run->filtered++;
 		return RG_OK;
 	}
-	return rg_edgeset_add(run->s, run->lex, doc, an, run->max_win, run->diag);
+	if ((rc = rg_edgeset_add(run->s, run->lex, doc, an, run->max_win, run->diag)))
+		return rc;
+	if (!run->spill || rg_edgeset_memory(run->s) <= run->spill_bytes)
+		return RG_OK;
+	/* the counts so far as one table, then a fresh set: tables in a stream sum */
+	if ((rc = rg_edgeset_write(run->s, run->spill)))
+		return rc;
+	rg_edgeset_free(run->s);
+	run->s = NULL;
+	run->spills++;
+	return rg_edgeset_new(&run->s, run->o->window, run->o->types, (rg_slicing)run->slicing);
 }
 
 int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
-			 int slicing, rg_edgeset **out, rg_reader_stats *st)
+			 int slicing, FILE *spill, size_t spill_bytes, rg_edgeset **out,
+			 rg_reader_stats *st)
 {
 	static rg_diag cap_diag; /* the set keeps a pointer to it */
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
-	map_run run = { NULL, NULL, o, ctx->max_win, &cap_diag, 0 };
+	map_run run = { NULL, NULL, o, slicing, ctx->max_win, &cap_diag, 0, spill, spill_bytes,
+			0 };
 	int status = EXIT_INPUT;
 	rg_err rc = RG_OK;
 
@@ -246,6 +263,11 @@ int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg
 	if (run.filtered && !ctx->quiet)
 		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
 			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	if (run.spills && !ctx->quiet)
+		fprintf(stderr, "relgraph: the counts passed %zu MB %ld time%s: wrote %ld partial "
+			"table%s before the last (merge sums them)\n", spill_bytes >> 20,
+			run.spills, run.spills == 1 ? "" : "s", run.spills,
+			run.spills == 1 ? "" : "s");
 	*out = run.s;
 	run.s = NULL;
 	status = 0;

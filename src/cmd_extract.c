@@ -25,6 +25,8 @@ static const rg_opt opts[] = {
 	{ "lang", 0, "LANG", "with --emit edges: only documents in LANG" },
 	{ "slice", 0, "BY", "with --emit edges: count per day (default), month or year "
 			     "of the documents' dates" },
+	{ "spill-mb", 0, "MB", "with --emit edges: when the counts pass MB (default 128), "
+			       "write them as one table and go on afresh (merge sums them)" },
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
 };
@@ -38,6 +40,7 @@ typedef struct {
 	int tsv, explain;
 	int edges;           /* --emit edges */
 	int slicing;         /* --slice (an rg_slicing) */
+	size_t spill_mb;     /* --spill-mb */
 	rg_netopts net;
 } extract_opts;
 
@@ -59,6 +62,11 @@ static int handle(const char *name, const char *arg, void *user)
 		o->tsv = strcmp(arg, "tsv") == 0;
 	} else if (strcmp(name, "explain") == 0) {
 		o->explain = 1;
+	} else if (strcmp(name, "spill-mb") == 0) {
+		if (rg_cli_size("extract", name, arg, &o->spill_mb))
+			return EXIT_USAGE;
+		if (o->spill_mb < 1 || o->spill_mb > ((size_t)1 << 30))
+			return rg_cli_usage_error("extract", "--spill-mb is 1 to 2^30");
 	} else if (strcmp(name, "slice") == 0) {
 		if ((o->slicing = rg_slicing_parse(arg)) < 0)
 			return rg_cli_usage_error("extract", "unknown --slice '%s' (day, month, "
@@ -192,13 +200,14 @@ static rg_err print_doc(void *vrun, const rg_doc *doc, const rg_analysis *an)
 
 /* --emit edges: the corpus's counts per slice as an edge table on stdout. */
 static int emit_edges(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
-		      int slicing)
+		      int slicing, size_t spill_mb)
 {
 	rg_edgeset *s = NULL;
 	rg_reader_stats st;
 	int status;
 
-	if (!(status = rg_cli_edgeset_build(ctx, argc, argv, first, o, slicing, &s, &st))) {
+	if (!(status = rg_cli_edgeset_build(ctx, argc, argv, first, o, slicing, stdout,
+					    spill_mb << 20, &s, &st))) {
 		rg_edgeset_write(s, stdout);
 		if (!(status = rg_cli_flush()))
 			status = rg_cli_finish(ctx, &st);
@@ -218,12 +227,13 @@ int cmd_extract(int argc, char **argv)
 	rg_ctx_init(&ctx);
 	memset(&eo, 0, sizeof eo);
 	eo.slicing = RG_SLICE_DAY;
+	eo.spill_mb = 128;
 	rg_netopts_init(&eo.net);
 	int p = rg_cli_parse(&rg_cmd_extract, argc, argv, &ctx, handle, &eo, &first);
 	if (p)
 		return p == 1 ? rg_cli_flush() : p;
 	if (eo.edges)
-		return emit_edges(&ctx, argc, argv, first, &eo.net, eo.slicing);
+		return emit_edges(&ctx, argc, argv, first, &eo.net, eo.slicing, eo.spill_mb);
 	if (rg_cli_lexicon(&ctx, &lex) || rg_cli_reader(&ctx, argc, argv, first, &r)) {
 		status = EXIT_INPUT;
 		goto out;

@@ -136,8 +136,13 @@ static size_t *actors_by_id(const rg_edgeset *s)
 	return order;
 }
 
+/* An actor's counts over the slices taken. */
+typedef struct {
+	long mentions, docs, windows;
+} actor_sum;
+
 /* Fills out's nodes from the per-actor sums; node_of[actor] = node + 1. */
-static rg_err make_nodes(const rg_edgeset *s, const rg_es_node *sum, unsigned mask,
+static rg_err make_nodes(const rg_edgeset *s, const actor_sum *sum, unsigned mask,
 			 size_t *node_of, rg_network *out)
 {
 	size_t *order = actors_by_id(s);
@@ -200,9 +205,9 @@ static rg_err make_edges(const rg_edgeset *s, const unsigned char *take,
 			out->edges[at] = (rg_edge){ x - 1, y - 1, 0, 0, 0, "", "" };
 		}
 		rg_edge *d = &out->edges[at];
-		d->windows += e->windows;
+		d->windows += (long)e->windows;
 		d->weight = (double)d->windows;
-		d->docs += e->docs;
+		d->docs += (long)e->docs;
 		widen(d->first_date, d->last_date, s->slices[e->slice].date);
 	}
 	rg_u64map_release(&ix);
@@ -215,7 +220,7 @@ rg_err rg_edgeset_network(const rg_edgeset *s, const rg_slice_filter *f, rg_netw
 {
 	unsigned mask = f && f->types ? f->types : s->types;
 	unsigned char *take = malloc(s->n_slices + 1);
-	rg_es_node *sum = calloc(s->n_actors + 1, sizeof *sum);
+	actor_sum *sum = calloc(s->n_actors + 1, sizeof *sum);
 	size_t *node_of = calloc(s->n_actors + 1, sizeof *node_of);
 	rg_err rc = RG_ENOMEM;
 

@@ -167,11 +167,21 @@ rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uin
 		s->fmt_names[s->n_fmts] = NULL;
 		if (!(s->fmt_keys[s->n_fmts] = rg_strdup(key)))
 			return RG_ENOMEM;
+		s->fmt_key_bytes += strlen(key) + 1;
 		s->n_fmts++;
 	}
 	if (name && !s->fmt_names[got] && !(s->fmt_names[got] = rg_strdup(name)))
 		return RG_ENOMEM;
 	return RG_OK;
+}
+
+/* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
+static int add32(uint32_t *acc, long v)
+{
+	if (v < 0 || (uint64_t)*acc + (uint64_t)v > UINT32_MAX)
+		return -1;
+	*acc += (uint32_t)v;
+	return 0;
 }
 
 rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentions,
@@ -186,9 +196,10 @@ rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentio
 		i = (uint32_t)s->n_nodes++;
 		s->nodes[i] = (rg_es_node){ slice, actor, 0, 0, 0 };
 	}
-	s->nodes[i].mentions += mentions;
-	s->nodes[i].docs += docs;
-	s->nodes[i].windows += windows;
+	rg_es_node *n = &s->nodes[i];
+	if (add32(&n->mentions, mentions) || add32(&n->docs, docs) ||
+	    add32(&n->windows, windows))
+		return RG_EINPUT;
 	return RG_OK;
 }
 
@@ -209,9 +220,28 @@ rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, lon
 		i = (uint32_t)s->n_edges++;
 		s->edges[i] = (rg_es_edge){ slice, a, b, 0, 0 };
 	}
-	s->edges[i].windows += windows;
-	s->edges[i].docs += docs;
+	if (add32(&s->edges[i].windows, windows) || add32(&s->edges[i].docs, docs))
+		return RG_EINPUT;
 	return RG_OK;
+}
+
+size_t rg_es_bytes(const rg_edgeset *s)
+{
+	return sizeof *s + s->cap_actors * sizeof *s->actors +
+	       s->cap_slices * sizeof *s->slices + s->cap_nodes * sizeof *s->nodes +
+	       s->cap_edges * sizeof *s->edges + s->cap_formats * sizeof *s->formats +
+	       s->cap_fmts * 2 * sizeof(char *) + s->fmt_key_bytes +
+	       (s->node_ix.n_slots + s->edge_ix.n_slots + s->format_ix.n_slots) *
+		       (sizeof(uint64_t) + sizeof(uint32_t)) +
+	       s->actor_ix.n_slots * 4 + s->actor_ix.cap_ents * sizeof *s->actor_ix.ents +
+	       s->slice_ix.n_slots * 4 + s->slice_ix.cap_ents * sizeof *s->slice_ix.ents +
+	       s->fmt_ix.n_slots * 4 + s->fmt_ix.cap_ents * sizeof *s->fmt_ix.ents +
+	       s->actor_ix.keys.cap + s->slice_ix.keys.cap + s->fmt_ix.keys.cap;
+}
+
+size_t rg_edgeset_memory(const rg_edgeset *s)
+{
+	return s ? rg_es_bytes(s) : 0;
 }
 
 rg_err rg_es_format_add(rg_edgeset *s, uint32_t slice, uint32_t fmt, long mentions,

@@ -28,14 +28,16 @@ typedef struct {
 	long by_types[RG_ES_TYPESETS]; /* those windows by the types they name */
 } rg_es_slice;
 
+/* Counts within one slice are 32-bit (the adds refuse to overflow): the
+ * rows are most of a set's memory. */
 typedef struct {
 	uint32_t slice, actor;
-	long mentions, docs, windows;
+	uint32_t mentions, docs, windows;
 } rg_es_node;
 
 typedef struct {
 	uint32_t slice, a, b; /* a < b (actor indices) */
-	long windows, docs;
+	uint32_t windows, docs;
 } rg_es_edge;
 
 typedef struct {
@@ -62,6 +64,7 @@ struct rg_edgeset {
 	char **fmt_keys;             /* member ids joined by '-' */
 	char **fmt_names;            /* the named format's id, or NULL */
 	size_t n_fmts, cap_fmts;
+	size_t fmt_key_bytes;        /* the keys' strings, for rg_es_bytes */
 	rg_strmap fmt_ix;            /* key -> format index */
 	rg_es_format *formats;
 	size_t n_formats, cap_formats;
@@ -87,6 +90,9 @@ rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, lon
 		      long docs);
 rg_err rg_es_format_add(rg_edgeset *s, uint32_t slice, uint32_t fmt, long mentions,
 			long docs, const long by_rule[4]);
+
+/* The bytes the set holds (arrays and maps), for the map step's spill. */
+size_t rg_es_bytes(const rg_edgeset *s);
 
 /* The name of a set of types ("country+person"), written into buf. */
 void rg_es_typeset_name(unsigned set, char *buf, size_t n);

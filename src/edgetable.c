@@ -176,7 +176,8 @@ static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
 			const rg_es_node *n = &s->nodes[o->nodes[ni].i];
 			fputs("node\t", f);
 			put_escaped(f, s->actors[n->actor].id);
-			fprintf(f, "\t%ld\t%ld\t%ld\n", n->mentions, n->docs, n->windows);
+			fprintf(f, "\t%lu\t%lu\t%lu\n", (unsigned long)n->mentions,
+				(unsigned long)n->docs, (unsigned long)n->windows);
 		}
 		for (; ei < s->n_edges && s->edges[o->edges[ei].i].slice == si; ei++) {
 			const rg_es_edge *e = &s->edges[o->edges[ei].i];
@@ -185,7 +186,8 @@ static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
 			put_escaped(f, s->actors[swap ? e->b : e->a].id);
 			putc('\t', f);
 			put_escaped(f, s->actors[swap ? e->a : e->b].id);
-			fprintf(f, "\t%ld\t%ld\n", e->windows, e->docs);
+			fprintf(f, "\t%lu\t%lu\n", (unsigned long)e->windows,
+				(unsigned long)e->docs);
 		}
 		for (; fi < s->n_formats && s->formats[o->formats[fi].i].slice == si; fi++) {
 			const rg_es_format *r = &s->formats[o->formats[fi].i];

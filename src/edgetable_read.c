@@ -200,7 +200,8 @@ static const char *count_row(rg_edgeset *s, char **fl, size_t n, long cur)
 		if (!(rc = rg_es_format_intern(s, fl[1], strcmp(fl[8], "-") ? fl[8] : NULL, &fmt)))
 			rc = rg_es_format_add(s, (uint32_t)cur, fmt, v[0], v[1], v + 2);
 	}
-	return rc ? "out of memory" : NULL;
+	return rc == RG_EINPUT ? "a count past 2^32 in one slice"
+	       : rc ? "out of memory" : NULL;
 }
 
 /* Reads the table(s) of stream f into *s; reports the first bad row. */

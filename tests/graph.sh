@@ -73,6 +73,21 @@ check "a table sliced by month answers a month bound exactly" cmp "$tmp/m.rank" 
 $RGRUN rank -q --since 2024-04-15 "$tmp/month.edges" >/dev/null 2>"$tmp/m.err"
 check "... and refuses a day bound with a message (exit 1)" \
 	sh -c "test $? = 1 && grep -q 'slices are months' '$tmp/m.err'"
+python3 - "$tmp/days.jsonl" <<'EOP'
+import glob, json, sys
+texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("data/samples/*.txt"))]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i in range(2400):  # a different day for each document: many small slices
+        y, d = 2000 + i // 300, i % 300
+        f.write(json.dumps({"id": "d%d" % i, "text": texts[i % len(texts)],
+                            "date": "%d-%02d-%02d" % (y, d // 28 + 1, d % 28 + 1)}) + "\n")
+EOP
+$RGRUN extract --emit edges -q "$tmp/days.jsonl" >"$tmp/days1.edges"
+$RGRUN extract --emit edges --spill-mb 1 "$tmp/days.jsonl" >"$tmp/days2.edges" 2>"$tmp/spill.err"
+check "extract --spill-mb 1 writes several tables when the counts pass 1 MB" \
+	sh -c "test \$(grep -c '^#relgraph-edges' '$tmp/days2.edges') -gt 1 && grep -q 'partial table' '$tmp/spill.err'"
+$RGRUN merge -q "$tmp/days2.edges" >"$tmp/days3.edges"
+check "... whose merge is the unspilled table, byte for byte" cmp "$tmp/days1.edges" "$tmp/days3.edges"
 check "a month table is smaller than a day table" \
 	test "$(wc -c <"$tmp/month.edges")" -lt "$(wc -c <"$tmp/whole.edges")"
 
