@@ -9,6 +9,7 @@
 #include <errno.h>
 
 #include "cli_net.h"
+#include "util.h"
 
 void rg_netopts_init(rg_netopts *o)
 {
@@ -387,7 +388,7 @@ typedef struct {
 	int period;
 	rg_cli_slices *sl;
 	rg_cooc **coocs;
-	size_t cap;
+	size_t cap, cap_keys;
 	long filtered, undated;
 	rg_err rc;
 } slice_run;
@@ -414,17 +415,9 @@ static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
 	for (i = 0; i < sl->n && strcmp(sl->keys[i], key) < 0; i++)
 		;
 	if (i == sl->n || strcmp(sl->keys[i], key)) {
-		if (sl->n == run->cap) {
-			size_t nc = run->cap ? 2 * run->cap : 16;
-			char (*nk)[RG_PERIOD_KEY] = realloc(sl->keys, nc * sizeof *nk);
-			if (nk)
-				sl->keys = nk;
-			rg_cooc **ncs = nk ? realloc(run->coocs, nc * sizeof *ncs) : NULL;
-			if (!ncs)
-				return RG_ENOMEM;
-			run->coocs = ncs;
-			run->cap = nc;
-		}
+		if (rg_grow(&sl->keys, &run->cap_keys, sl->n + 1, sizeof *sl->keys) ||
+		    rg_grow(&run->coocs, &run->cap, sl->n + 1, sizeof *run->coocs))
+			return RG_ENOMEM;
 		rg_cooc *c = NULL;
 		rg_err rc = rg_cooc_new(&c, run->lex, run->o->window, 0);
 		if (rc)
@@ -508,7 +501,7 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 {
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
-	slice_run run = { NULL, o, period, sl, NULL, 0, 0, 0, RG_OK };
+	slice_run run = { NULL, o, period, sl, NULL, 0, 0, 0, 0, RG_OK };
 	int status = EXIT_INPUT;
 	rg_err rc = RG_OK;
 

@@ -13,6 +13,7 @@
 
 #include "cli_net.h"
 #include "cmd_formats.h"
+#include "util.h"
 
 static const rg_opt opts[] = {
 	{ "output", 'o', "FILE", "the diagram: .svg (default graph.svg), .png, .pdf, .dot, "
@@ -176,82 +177,62 @@ out:
 /* ---- --label-lang native: data/home_lang.tsv and data/offices.tsv -------- */
 
 typedef struct {
-	char **key, **val;
+	struct pair { char *key, *val; } *at;
 	size_t n, cap;
 } pairs;
 
 static void pairs_free(pairs *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		free(p->key[i]);
-		free(p->val[i]);
+		free(p->at[i].key);
+		free(p->at[i].val);
 	}
-	free(p->key);
-	free(p->val);
+	free(p->at);
 }
 
 static const char *pairs_get(const pairs *p, const char *key)
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (strcmp(p->key[i], key) == 0)
-			return p->val[i];
+		if (strcmp(p->at[i].key, key) == 0)
+			return p->at[i].val;
 	return NULL;
 }
 
-/* Reads columns kc and vc (0-based) of the non-comment rows of a TSV file;
- * the first row of a key wins.  0, or -1 after printing the error. */
+/* Reads columns kc and vc (0-based, < 5) of the rows of a data table; the
+ * first row of a key wins.  0, or -1 after printing the error. */
 static int pairs_read(pairs *p, const char *dir, const char *file, int kc, int vc)
 {
-	char path[4096], *line = NULL, *col[5];
-	size_t cap = 0;
-	int status = -1;
-	FILE *f;
+	char path[4096], *col[5];
+	rg_rows rows = RG_ROWS_INIT;
+	rg_err rc;
+	int n;
 
 	snprintf(path, sizeof path, "%s/%s", dir, file);
-	if (!(f = fopen(path, "r"))) {
+	if ((rc = rg_rows_open(&rows, path))) {
 		fprintf(stderr, "relgraph: error: --label-lang native: cannot read '%s': %s\n",
-			path, strerror(errno));
+			path, rc == RG_ENOMEM ? rg_err_str(rc) : strerror(errno));
 		return -1;
 	}
-	while (getline(&line, &cap, f) > 0) {
-		int n = 0;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || !line[0])
-			continue;
-		for (char *s = line; n < 5 && s; n++) {
-			col[n] = s;
-			if ((s = strchr(s, '\t')))
-				*s++ = '\0';
-		}
+	while ((n = rg_rows_next(&rows, col, 5)) > 0) {
 		if (n <= kc || n <= vc || pairs_get(p, col[kc]))
 			continue;
-		if (p->n == p->cap) {
-			size_t nc = p->cap ? 2 * p->cap : 64;
-			char **k = realloc(p->key, nc * sizeof *k);
-			if (k)
-				p->key = k;
-			char **v = k ? realloc(p->val, nc * sizeof *v) : NULL;
-			if (!v)
-				goto oom;
-			p->val = v;
-			p->cap = nc;
-		}
-		if (!(p->key[p->n] = strdup(col[kc])))
-			goto oom;
-		if (!(p->val[p->n] = strdup(col[vc]))) {
-			free(p->key[p->n]);
-			goto oom;
+		if ((rc = rg_grow(&p->at, &p->cap, p->n + 1, sizeof *p->at)))
+			break;
+		struct pair *e = &p->at[p->n];
+		e->key = strdup(col[kc]);
+		e->val = strdup(col[vc]);
+		if (!e->key || !e->val) {
+			free(e->key);
+			free(e->val);
+			rc = RG_ENOMEM;
+			break;
 		}
 		p->n++;
 	}
-	status = 0;
-	goto out;
-oom:
-	fprintf(stderr, "relgraph: error: %s\n", rg_err_str(RG_ENOMEM));
-out:
-	free(line);
-	fclose(f);
-	return status;
+	rg_rows_close(&rows);
+	if (rc)
+		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
+	return rc ? -1 : 0;
 }
 
 /*
