@@ -375,43 +375,26 @@ const rg_evidence *rg_cooc_evidence(const rg_cooc *c, size_t a, size_t b, size_t
 	return i == UINT32_MAX ? NULL : c->pairs[i].ev;
 }
 
-static int cmp_edge(const void *x, const void *y)
-{
-	const rg_edge *a = x, *b = y;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-typedef struct {
-	const char *id;
-	size_t actor;
-} id_ref;
-
-static int cmp_id_ref(const void *x, const void *y)
-{
-	return strcmp(((const id_ref *)x)->id, ((const id_ref *)y)->id);
-}
 
 rg_err rg_cooc_network(const rg_cooc *c, rg_network *out)
 {
 	rg_err rc = RG_ENOMEM;
 	size_t n_act = rg_lexicon_actor_count(c->lex), n = 0;
-	id_ref *ids = malloc((n_act + 1) * sizeof *ids);
+	rg_id_ref *ids = malloc((n_act + 1) * sizeof *ids);
 	size_t *node_of = malloc((n_act + 1) * sizeof *node_of);
 	rg_network_release(out);
 	if (!ids || !node_of)
 		goto out;
 	for (size_t i = 0; i < n_act; i++)
 		if (c->actors[i].mentions && counted(c, i))
-			ids[n++] = (id_ref){ rg_lexicon_actor(c->lex, i)->id, i };
-	qsort(ids, n, sizeof *ids, cmp_id_ref);
+			ids[n++] = (rg_id_ref){ rg_lexicon_actor(c->lex, i)->id, i };
+	rg_id_refs_sort(ids, n);
 	out->nodes = calloc(n ? n : 1, sizeof *out->nodes);
 	out->edges = calloc(c->n_pairs ? c->n_pairs : 1, sizeof *out->edges);
 	if (!out->nodes || !out->edges)
 		goto out;
 	for (size_t k = 0; k < n; k++) {
-		size_t ai = ids[k].actor;
+		size_t ai = ids[k].index;
 		const rg_actor_info *a = rg_lexicon_actor(c->lex, ai);
 		rg_node *nd = &out->nodes[k];
 		node_of[ai] = k;
@@ -438,7 +421,7 @@ rg_err rg_cooc_network(const rg_cooc *c, rg_network *out)
 		memcpy(e->first_date, p->first, 11);
 		memcpy(e->last_date, p->last, 11);
 	}
-	qsort(out->edges, out->n_edges, sizeof *out->edges, cmp_edge);
+	qsort(out->edges, out->n_edges, sizeof *out->edges, rg_edge_cmp);
 	out->n_docs = (long)c->n_docs;
 	out->n_windows = c->n_windows;
 	for (size_t i = 0; i < c->n_docs; i++) {

@@ -99,28 +99,11 @@ static void widen(char first[11], char last[11], const char *d)
 		snprintf(last, 11, "%s", d);
 }
 
-static int cmp_edge(const void *x, const void *y)
-{
-	const rg_edge *a = x, *b = y;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-typedef struct {
-	const char *id;
-	size_t actor;
-} id_ref;
-
-static int cmp_id_ref(const void *x, const void *y)
-{
-	return strcmp(((const id_ref *)x)->id, ((const id_ref *)y)->id);
-}
 
 /* The actor indices sorted by id (malloc'd). */
 static size_t *actors_by_id(const rg_edgeset *s)
 {
-	id_ref *refs = malloc((s->n_actors + 1) * sizeof *refs);
+	rg_id_ref *refs = malloc((s->n_actors + 1) * sizeof *refs);
 	size_t *order = malloc((s->n_actors + 1) * sizeof *order);
 	if (!refs || !order) {
 		free(refs);
@@ -128,10 +111,10 @@ static size_t *actors_by_id(const rg_edgeset *s)
 		return NULL;
 	}
 	for (size_t i = 0; i < s->n_actors; i++)
-		refs[i] = (id_ref){ s->actors[i].id, i };
-	qsort(refs, s->n_actors, sizeof *refs, cmp_id_ref);
+		refs[i] = (rg_id_ref){ s->actors[i].id, i };
+	rg_id_refs_sort(refs, s->n_actors);
 	for (size_t i = 0; i < s->n_actors; i++)
-		order[i] = refs[i].actor;
+		order[i] = refs[i].index;
 	free(refs);
 	return order;
 }
@@ -212,7 +195,7 @@ static rg_err make_edges(const rg_edgeset *s, const unsigned char *take,
 	}
 	rg_u64map_release(&ix);
 	if (!rc && out->n_edges)
-		qsort(out->edges, out->n_edges, sizeof *out->edges, cmp_edge);
+		qsort(out->edges, out->n_edges, sizeof *out->edges, rg_edge_cmp);
 	return rc;
 }
 

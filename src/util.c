@@ -268,6 +268,24 @@ rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
 	return RG_OK;
 }
 
+int rg_edge_cmp(const void *x, const void *y)
+{
+	const rg_edge *a = x, *b = y;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static int cmp_id_ref(const void *x, const void *y)
+{
+	return strcmp(((const rg_id_ref *)x)->id, ((const rg_id_ref *)y)->id);
+}
+
+void rg_id_refs_sort(rg_id_ref *refs, size_t n)
+{
+	qsort(refs, n, sizeof *refs, cmp_id_ref);
+}
+
 void rg_u64map_clear(rg_u64map *m)
 {
 	if (m->n_slots)

@@ -80,6 +80,18 @@ rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val);
 /* Removes every key, keeping the slots for reuse. */
 void rg_u64map_clear(rg_u64map *m);
 
+/* qsort comparator of rg_edge by (a, b): the order networks keep edges in. */
+int rg_edge_cmp(const void *x, const void *y);
+
+/* An id and what it stands for, to sort by id (byte order). */
+typedef struct {
+	const char *id;
+	size_t index;
+} rg_id_ref;
+
+/* Sorts refs[0..n) by id. */
+void rg_id_refs_sort(rg_id_ref *refs, size_t n);
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer; errno on error. */
 rg_err rg_file_read(const char *path, char **out, size_t *len);
 
