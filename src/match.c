@@ -244,6 +244,10 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 		return rc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
+		if (s->cand_off[t] == s->cand_off[t + 1]) { /* no key: no match here */
+			t++;
+			continue;
+		}
 		walk(lex, s, lex->match_ix->root_child, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term;
 		int is_weak = 0;
@@ -304,6 +308,10 @@ rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	(void)doc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
+		if (s->cand_off[t] == s->cand_off[t + 1]) {
+			t++;
+			continue;
+		}
 		walk(lex, s, lex->match_ix->role_child, lex->role_root, t, 0, s->toks[t].para,
 		     0, 0, 0, &m);
 		uint32_t term = m.end ? lex->node_term[m.node] : UINT32_MAX;
