@@ -291,16 +291,15 @@ static inline int kc_is(const struct kc_slot *e, uint32_t h, const char *w, size
 
 /*
  * Writes the keys of one form to out[0 .. MAX_CANDS) and returns their
- * number; a single word's come from the cache when it holds them.
+ * number; a single word's come from the cache when it holds them (h: the
+ * word's kc_hash, when n <= KC_KEY).
  */
 static int cached_keys(const rg_lexicon *lex, rg_scratch *s, int set, int span,
-		       const char *w, size_t n, size_t apos, cand *out)
+		       const char *w, size_t n, size_t apos, uint32_t h, cand *out)
 {
 	struct rg_key_cache *kc = s->key_cache;
 	struct kc_slot *e = NULL;
-	uint32_t h = 0;
 	if (kc && span == 1 && n <= KC_KEY) {
-		h = kc_hash(w, n, set, apos);
 		e = kc->slot[h & (KC_SETS - 1)];
 		const struct kc_slot *hit = kc_is(&e[0], h, w, n, set, apos) ? &e[0]
 			: kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
@@ -323,6 +322,24 @@ static int cached_keys(const rg_lexicon *lex, rg_scratch *s, int set, int span,
 		memcpy(e[0].c, l.c, (size_t)l.n * sizeof *out);
 	}
 	return l.n;
+}
+
+/*
+ * The kc_hash of token t's word, after asking the processor to fetch its
+ * cache set: the sets are scattered over 512 KB and reading one was most
+ * of the cost of a hit, so the loop below hashes KC_AHEAD tokens in
+ * advance and finds their sets in cache when it gets there.
+ */
+#define KC_AHEAD 8
+static uint32_t kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
+{
+	const rg_token *tok = &s->toks[t];
+	if (!s->key_cache || tok->fold_len > KC_KEY)
+		return 0;
+	uint32_t h = kc_hash(s->fold.buf + tok->fold_off, tok->fold_len,
+			     affixes_for(an->lang, tok->flags), tok->apos);
+	__builtin_prefetch(s->key_cache->slot[h & (KC_SETS - 1)]);
+	return h;
 }
 
 /* Whether token t is joined with t+1 as one Arabic-script word. */
@@ -349,8 +366,14 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
 		return RG_ENOMEM;
 	cand join[MAX_CANDS];
+	uint32_t ahead[KC_AHEAD]; /* kc_hash_token of t .. t + KC_AHEAD - 1 */
+	for (size_t t = 0; t < KC_AHEAD && t < s->n_toks; t++)
+		ahead[t] = kc_hash_token(an, s, t);
 	s->n_cands = 0;
 	for (size_t t = 0; t < s->n_toks; t++) {
+		uint32_t h = ahead[t % KC_AHEAD];
+		if (t + KC_AHEAD < s->n_toks)
+			ahead[t % KC_AHEAD] = kc_hash_token(an, s, t + KC_AHEAD);
 		const rg_token *tok = &s->toks[t];
 		const char *w = s->fold.buf + tok->fold_off;
 		int set = affixes_for(an->lang, tok->flags);
@@ -361,12 +384,12 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 		s->cand_off[t] = (uint32_t)s->n_cands;
 		if (!tok->fold_len) /* the tokenizer keeps none, but keys need a byte */
 			continue;
-		int n = cached_keys(lex, s, set, 1, w, tok->fold_len, tok->apos, out);
+		int n = cached_keys(lex, s, set, 1, w, tok->fold_len, tok->apos, h, out);
 		/* the joined form's keys all have span 2, so none repeats one of
 		   the word's own; together they keep the first MAX_CANDS */
 		if (n < MAX_CANDS && joins_next(s, t)) {
 			int m = cached_keys(lex, s, set, 2, w,
-					    tok->fold_len + tok[1].fold_len, 0, join);
+					    tok->fold_len + tok[1].fold_len, 0, 0, join);
 			if (m > MAX_CANDS - n)
 				m = MAX_CANDS - n;
 			memcpy(out + n, join, (size_t)m * sizeof *out);
