@@ -3,8 +3,8 @@
  * public API: folding (case, dotless i, schwa, Arabic/Persian letters,
  * ZWNJ, digits), byte offsets into the original input, paragraphs and
  * sentences, invalid UTF-8, the affix rules of each language and the key
- * cache across documents and lexicons, with the
- * project's own dictionaries.  Expected values are worked out by hand.
+ * cache across documents and lexicons, with the project's own
+ * dictionaries.  Expected values are worked out by hand.
  */
 #include <stdio.h>
 #include <stdlib.h>
