@@ -54,13 +54,16 @@ typedef struct {
 	size_t n_hits, cap_hits, cap_roles;
 	uint32_t *role_hit;         /* per an->roles entry: its office phrase */
 	size_t cap_role_hit;
-	/* match.c's cache: the candidate keys of every token, computed once
+	/* the candidate keys of every token (matchkeys.c), computed once
 	   per document (cands[cand_off[t] .. cand_off[t + 1]) for token t) */
 	struct rg_cand *cands;
 	size_t n_cands, cap_cands;
 	uint32_t *cand_off;
 	size_t cap_cand_off;
 	int cands_ready;            /* reset by rg_analyze for each document */
+	/* matchkeys.c's cache of the keys of frequent words, kept across
+	   documents (bounded, 512 KB); NULL until the first document */
+	struct rg_key_cache *key_cache;
 } rg_scratch;
 
 /*

@@ -60,8 +60,8 @@ struct score {
 };
 
 /* Scripts and letter cues, as cached in the code point table. */
-enum { SC_NONE, SC_ARABIC, SC_CYRILLIC, SC_LATIN };
-enum { CUE_NONE, CUE_FA, CUE_AR, CUE_SCHWA, CUE_AZ, CUE_TR };
+enum { SC_NONE, SC_ARABIC, SC_CYRILLIC, SC_LATIN, SC_N };
+enum { CUE_NONE, CUE_FA, CUE_AR, CUE_SCHWA, CUE_AZ, CUE_TR, CUE_N };
 
 /* Code point table entry flags. */
 enum {
@@ -70,13 +70,22 @@ enum {
 	CP_SLOW = 4        /* lower case above the BMP: ask ICU */
 };
 
+/*
+ * Per BMP code point, for a letter: its lower case in UTF-8 and the
+ * counter its script and cue go to, so the loop over the text only copies
+ * bytes and bumps one counter per letter.
+ */
 typedef struct {
-	uint16_t lower;    /* u_tolower (when CP_ALPHA) */
 	uint8_t flags;
-	uint8_t script : 4, cue : 4; /* of the lower-case letter */
+	uint8_t kind;      /* script * CUE_N + cue, of the lower-case letter */
+	uint8_t n;         /* bytes of lower[] */
+	char lower[U8_MAX_LENGTH]; /* u_tolower, UTF-8 (when CP_ALPHA) */
 } cp_ent;
 
 static cp_ent cp_table[0x10000];
+
+/* Whether some stop word has this length and first byte (a quick no). */
+static uint8_t word_first[WORD_MAX + 1][256];
 
 /* The stop words, hashed: the lists each word belongs to (bits 1 << lang). */
 #define WORD_SLOTS 256
@@ -105,6 +114,7 @@ static void add_words(const char *const *list, int lang)
 		word_slots[i].w = *list;
 		word_slots[i].n = (uint8_t)n;
 		word_slots[i].langs |= (uint8_t)(1u << lang);
+		word_first[n][(uint8_t)(*list)[0]] = 1;
 		if (n > word_maxlen)
 			word_maxlen = n;
 	}
@@ -158,11 +168,13 @@ static void build_tables(void)
 				e->flags |= CP_SLOW;
 				continue;
 			}
-			e->lower = (uint16_t)l;
+			size_t n = 0;
+			U8_APPEND_UNSAFE(e->lower, n, l);
+			e->n = (uint8_t)n;
 			int sc = script_of(l);
 			/* an ICU failure counts neither the script nor the cue */
-			e->script = (uint8_t)(sc < 0 ? SC_NONE : sc);
-			e->cue = (uint8_t)(sc < 0 ? CUE_NONE : cue_of(l));
+			e->kind = (uint8_t)(sc < 0 ? SC_NONE * CUE_N + CUE_NONE
+					    : sc * CUE_N + cue_of(l));
 		} else if (in_word_ignorable(c)) {
 			e->flags = CP_IGNORE;
 		}
@@ -181,7 +193,7 @@ static void score_word(struct score *sc, const char *w, size_t n)
 	/* the Arabic article: al- followed by at least two letters */
 	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
 		sc->ar += 1;
-	if (n > word_maxlen)
+	if (n > word_maxlen || !word_first[n][(uint8_t)w[0]])
 		return;
 	unsigned i = word_hash(w, n);
 	for (; word_slots[i].w; i = (i + 1) & (WORD_SLOTS - 1)) {
@@ -202,23 +214,31 @@ static void score_word(struct score *sc, const char *w, size_t n)
 	}
 }
 
-/* Counts the script and the cue of a lower-case letter. */
-static inline void score_letter(struct score *sc, int script, int cue)
+/* Counts k lower-case letters of one script and cue. */
+static inline void score_letters(struct score *sc, int script, int cue, long k)
 {
 	if (script == SC_ARABIC)
-		sc->arabic++;
+		sc->arabic += k;
 	else if (script == SC_CYRILLIC)
-		sc->cyrillic++;
+		sc->cyrillic += k;
 	else if (script == SC_LATIN)
-		sc->latin++;
+		sc->latin += k;
 	switch (cue) {
-	case CUE_FA: sc->fa++; break;
-	case CUE_AR: sc->ar++; break;
-	case CUE_SCHWA: sc->schwa++; sc->az += 3; break;
-	case CUE_AZ: sc->az++; break;
-	case CUE_TR: sc->trl++; break;
+	case CUE_FA: sc->fa += k; break;
+	case CUE_AR: sc->ar += k; break;
+	case CUE_SCHWA: sc->schwa += k; sc->az += 3 * k; break;
+	case CUE_AZ: sc->az += k; break;
+	case CUE_TR: sc->trl += k; break;
 	default: break;
 	}
+}
+
+/* Adds the letters counted per kind (script * CUE_N + cue) to sc. */
+static void score_kinds(struct score *sc, const long *kinds)
+{
+	for (int script = 0; script < SC_N; script++)
+		for (int cue = 0; cue < CUE_N; cue++)
+			score_letters(sc, script, cue, kinds[script * CUE_N + cue]);
 }
 
 static int decide(const struct score *sc)
@@ -244,6 +264,7 @@ static int decide(const struct score *sc)
 int rg_lang_detect(const char *text, size_t len, size_t max)
 {
 	struct score sc;
+	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
 	char word[WORD_MAX] = { 0 };
 	size_t wn = 0, i = 0;
 	int wlong = 0;
@@ -261,12 +282,13 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 		if (c >= 0 && c < 0x10000 && !(cp_table[c].flags & CP_SLOW)) {
 			const cp_ent *e = &cp_table[c];
 			if (e->flags & CP_ALPHA) {
-				c = e->lower;
-				score_letter(&sc, e->script, e->cue);
-				if (wn + U8_MAX_LENGTH > sizeof word)
+				kinds[e->kind]++;
+				if (wn + U8_MAX_LENGTH > sizeof word) {
 					wlong = 1;
-				else
-					U8_APPEND_UNSAFE(word, wn, c);
+				} else {
+					memcpy(word + wn, e->lower, U8_MAX_LENGTH);
+					wn += e->n;
+				}
 				continue;
 			}
 			if (e->flags & CP_IGNORE)
@@ -275,7 +297,7 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 			c = u_tolower(c);
 			int scr = script_of(c);
 			if (scr >= 0)
-				score_letter(&sc, scr, cue_of(c));
+				score_letters(&sc, scr, cue_of(c), 1);
 			if (wn + U8_MAX_LENGTH > sizeof word)
 				wlong = 1;
 			else
@@ -291,5 +313,6 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 	}
 	if (!wlong)
 		score_word(&sc, word, wn);
+	score_kinds(&sc, kinds);
 	return decide(&sc);
 }

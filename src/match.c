@@ -1,297 +1,16 @@
 /*
- * match.c - finds actor mentions: at each word, walks the lexicon's trie
- * over the word's candidate keys (as written; without an Arabic proclitic;
- * without Azerbaijani/Turkish/Persian/Arabic endings; Russian stems; two
- * Arabic-script words joined) and keeps the longest match, leftmost first.
- * One pass over the tokens; the affix rules are data (data/affixes.tsv).
+ * match.c - finds actor mentions and office phrases: at each word, walks
+ * the lexicon's trie over the words' candidate keys (matchkeys.c: as
+ * written, without affixes, Russian stems, Arabic-script words joined) and
+ * keeps the longest match, leftmost first, then chooses its actor.  One
+ * pass over the tokens per trie root.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
+#include "matchkeys.h"
 
-/* Where a candidate key may stand in an alias. */
-enum {
-	W_FIRST_ONLY = 1,   /* a proclitic was removed */
-	W_LAST_ONLY = 2     /* an ending was removed */
-};
-
-typedef struct rg_cand {
-	uint32_t id;
-	uint8_t where;
-	uint8_t mods;    /* RG_MOD_* */
-	uint8_t adj;     /* an adjective ending was removed */
-	uint8_t span;    /* tokens consumed: 1, or 2 for joined words */
-} cand;
-
-/*
- * The affix rules of each language and kind grouped by the byte they end
- * with (prefixes: begin with), each group in the rules' own order, so a
- * word is only compared with the affixes that can fit it and the
- * candidates come out in the same order as a scan of the whole list.
- */
-#define KEYBITS_LOG 17
-struct rg_affix_index {
-	uint32_t off[RG_NLANG][RG_AF_N][257]; /* group b: idx[off[b] .. off[b+1]) */
-	/* a filter over the lexicon's word keys: the bit of keybit() is set
-	   for every key, so a clear bit means the key is absent */
-	uint64_t keybits[(1u << KEYBITS_LOG) / 64];
-	uint32_t idx[];
-};
-
-/* A cheap hash of a key's length and its first, middle and last two bytes. */
-static inline uint32_t keybit(const char *w, size_t n)
-{
-	const uint8_t *p = (const uint8_t *)w;
-	uint32_t h = (uint32_t)n * 0x9E3779B1u;
-	if (n) {
-		h ^= (uint32_t)p[0] * 0x85EBCA77u;
-		h ^= (uint32_t)p[n - 1] * 0xC2B2AE3Du;
-	}
-	if (n > 1) {
-		h ^= (uint32_t)p[1] * 0x27D4EB2Fu;
-		h ^= (uint32_t)p[n - 2] * 0x165667B1u;
-		h ^= (uint32_t)p[n / 2] * 0xD3A2646Cu;
-		h += (uint32_t)p[n / 2 - 1] * 0xFD7046C5u;
-	}
-	h ^= h >> 15;
-	h *= 0x2C1B3C6Du;
-	h ^= h >> 13;
-	return h >> (32 - KEYBITS_LOG);
-}
-
-static inline int key_maybe(const struct rg_affix_index *ix, const char *w, size_t n)
-{
-	uint32_t b = keybit(w, n);
-	return (ix->keybits[b >> 6] >> (b & 63)) & 1;
-}
-
-static int affix_key(int kind, const rg_affix *a)
-{
-	return (uint8_t)(kind == RG_AF_PREFIX || kind == RG_AF_ARTICLE
-			 ? a->text[0] : a->text[a->len - 1]);
-}
-
-rg_err rg_match_index_build(rg_lexicon *lex)
-{
-	size_t total = 0;
-	for (int l = 0; l < RG_NLANG; l++)
-		for (int k = 0; k < RG_AF_N; k++)
-			total += lex->affixes[l].n[k];
-	struct rg_affix_index *ix = malloc(sizeof *ix + total * sizeof ix->idx[0]);
-	if (!ix)
-		return RG_ENOMEM;
-	uint32_t at = 0;
-	for (int l = 0; l < RG_NLANG; l++) {
-		for (int k = 0; k < RG_AF_N; k++) {
-			const rg_affix_set *set = &lex->affixes[l];
-			for (int b = 0; b < 256; b++) {
-				ix->off[l][k][b] = at;
-				for (size_t i = 0; i < set->n[k]; i++)
-					if (set->list[k][i].len &&
-					    affix_key(k, &set->list[k][i]) == b)
-						ix->idx[at++] = (uint32_t)i;
-			}
-			ix->off[l][k][256] = at;
-		}
-	}
-	memset(ix->keybits, 0, sizeof ix->keybits);
-	for (size_t i = 0; i < lex->words.n_ents; i++) {
-		size_t len;
-		const char *k = rg_strmap_key(&lex->words, i, &len);
-		uint32_t b = keybit(k, len);
-		ix->keybits[b >> 6] |= (uint64_t)1 << (b & 63);
-	}
-	free(lex->match_ix);
-	lex->match_ix = ix;
-	return RG_OK;
-}
-
-/* The affixes of kind k in set l that may end (prefixes: begin) with byte b. */
-typedef struct {
-	const rg_affix *list;
-	const uint32_t *idx;
-	size_t n;
-} affix_group;
-
-static affix_group affix_group_of(const rg_lexicon *lex, const struct rg_affix_index *ix,
-				  const rg_affix_set *set, int k, uint8_t b)
-{
-	int l = (int)(set - lex->affixes);
-	uint32_t from = ix->off[l][k][b], to = ix->off[l][k][b + 1];
-	return (affix_group){ set->list[k], ix->idx + from, to - from };
-}
-
-#define MAX_CANDS 48
-
-typedef struct {
-	cand c[MAX_CANDS];
-	int n;
-} cand_list;
-
-static void cand_add(cand_list *l, uint32_t id, int where, int mods, int adj, int span)
-{
-	if (id == UINT32_MAX || l->n == MAX_CANDS)
-		return;
-	for (int i = 0; i < l->n; i++)
-		if (l->c[i].id == id && l->c[i].where == where && l->c[i].span == span)
-			return;
-	l->c[l->n++] = (cand){ id, (uint8_t)where, (uint8_t)mods, (uint8_t)adj,
-			       (uint8_t)span };
-}
-
-/* The affix set that applies to a word of this script in a document of lang. */
-static const rg_affix_set *affixes_for(const rg_lexicon *lex, int lang, uint8_t flags)
-{
-	if (flags & RG_TF_CYRILLIC)
-		return &lex->affixes[RG_LANG_RU];
-	if (flags & RG_TF_ARABIC)
-		return &lex->affixes[lang == RG_LANG_FA ? RG_LANG_FA : RG_LANG_AR];
-	if (lang == RG_LANG_AZ || lang == RG_LANG_TR || lang == RG_LANG_EN)
-		return &lex->affixes[lang];
-	return &lex->affixes[RG_LANG_EN];
-}
-
-/* The word key w[0..n), after the filter; UINT32_MAX when absent. */
-static inline uint32_t lookup(const rg_lexicon *lex, const struct rg_affix_index *ix,
-				 const char *w, size_t n)
-{
-	if (!key_maybe(ix, w, n))
-		return UINT32_MAX;
-	return rg_strmap_get(&lex->words, w, n);
-}
-
-static uint32_t lookup_stem(const rg_lexicon *lex, const struct rg_affix_index *ix,
-			    rg_sb *key, const char *w, size_t n)
-{
-	rg_sb_reset(key);
-	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
-		return UINT32_MAX;
-	return lookup(lex, ix, key->buf, key->len);
-}
-
-static int ends_with(const char *w, size_t n, const rg_affix *a)
-{
-	return a->len < n && memcmp(w + n - a->len, a->text, a->len) == 0 &&
-	       rg_utf8_chars(w, n - a->len) >= a->min;
-}
-
-/* Adds the keys of w minus up to two endings. */
-static void add_suffixed(const rg_lexicon *lex, const struct rg_affix_index *ix,
-			 const rg_affix_set *set, const char *w, size_t n, int where,
-			 int mods, cand_list *l)
-{
-	if (!n)
-		return;
-	for (int k = RG_AF_SUFFIX; k <= RG_AF_ADJSUFFIX; k++) {
-		affix_group g = affix_group_of(lex, ix, set, k, (uint8_t)w[n - 1]);
-		for (size_t i = 0; i < g.n; i++) {
-			const rg_affix *a = &g.list[g.idx[i]];
-			if (!ends_with(w, n, a))
-				continue;
-			size_t n1 = n - a->len;
-			int adj = k == RG_AF_ADJSUFFIX;
-			cand_add(l, lookup(lex, ix, w, n1), where | W_LAST_ONLY,
-				 mods | RG_MOD_SUFFIX, adj, 1);
-			for (int k2 = RG_AF_SUFFIX; k2 <= RG_AF_ADJSUFFIX; k2++) {
-				affix_group g2 = affix_group_of(lex, ix, set, k2,
-								(uint8_t)w[n1 - 1]);
-				for (size_t j = 0; j < g2.n; j++) {
-					const rg_affix *b = &g2.list[g2.idx[j]];
-					if (ends_with(w, n1, b))
-						cand_add(l, lookup(lex, ix, w, n1 - b->len),
-							 where | W_LAST_ONLY, mods | RG_MOD_SUFFIX,
-							 adj || k2 == RG_AF_ADJSUFFIX, 1);
-				}
-			}
-		}
-	}
-}
-
-/* Adds every key of one base form (a word, or a word cut at its apostrophe). */
-static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
-		      const rg_affix_set *set, rg_sb *key, const char *w, size_t n,
-		      int where, int mods, int span, cand_list *l)
-{
-	cand_add(l, lookup(lex, ix, w, n), where, mods, 0, span);
-	affix_group gs = affix_group_of(lex, ix, set, RG_AF_STEM, (uint8_t)w[n - 1]);
-	for (size_t i = 0; i < gs.n; i++) {
-		const rg_affix *a = &gs.list[gs.idx[i]];
-		if (!ends_with(w, n, a))
-			continue;
-		size_t m = n - a->len;
-		cand_add(l, lookup(lex, ix, w, m), where, mods | RG_MOD_STEM, 0, span);
-		cand_add(l, lookup_stem(lex, ix, key, w, m), where, mods | RG_MOD_STEM, 0, span);
-	}
-	if (set->n[RG_AF_STEM]) /* the stem of the word as written */
-		cand_add(l, lookup_stem(lex, ix, key, w, n), where, mods | RG_MOD_STEM, 0, span);
-	if (span > 1)
-		return;
-	add_suffixed(lex, ix, set, w, n, where, mods, l);
-	affix_group gp = affix_group_of(lex, ix, set, RG_AF_PREFIX, (uint8_t)w[0]);
-	for (size_t i = 0; i < gp.n; i++) {
-		const rg_affix *a = &gp.list[gp.idx[i]];
-		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
-		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
-			continue;
-		cand_add(l, lookup(lex, ix, w + a->len, n - a->len), where | W_FIRST_ONLY,
-			 mods | RG_MOD_PREFIX, 0, 1);
-		add_suffixed(lex, ix, set, w + a->len, n - a->len, where | W_FIRST_ONLY,
-			     mods | RG_MOD_PREFIX, l);
-	}
-}
-
-/* All candidate keys of token t (and of t joined with t+1). */
-static void candidates(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s,
-		       size_t t, cand_list *l)
-{
-	const rg_token *tok = &s->toks[t];
-	const char *w = s->fold.buf + tok->fold_off;
-	size_t n = tok->fold_len;
-	const rg_affix_set *set = affixes_for(lex, an->lang, tok->flags);
-	const struct rg_affix_index *ix = lex->match_ix;
-	l->n = 0;
-	if (!n)
-		return;
-	add_forms(lex, lex->match_ix, set, &s->key, w, n, 0, 0, 1, l);
-	if (tok->apos) /* Türkiye'nin: the name before the apostrophe */
-		cand_add(l, lookup(lex, ix, w, tok->apos), W_LAST_ONLY, RG_MOD_APOS, 0, 1);
-	if (t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC)) {
-		const rg_token *nx = &s->toks[t + 1];
-		if ((nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
-		    !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
-		    nx->fold_off == tok->fold_off + tok->fold_len)
-			add_forms(lex, lex->match_ix, set, &s->key, w, n + nx->fold_len, 0,
-				  RG_MOD_JOIN, 2, l);
-	}
-}
-
-/*
- * Computes the candidate keys of every token once per document into the
- * scratch cache; the trie walks of rg_match_tokens and rg_match_roles, at
- * every depth, read them from there instead of recomputing them.
- */
-static rg_err cands_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s)
-{
-	if (s->cands_ready)
-		return RG_OK;
-	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
-		return RG_ENOMEM;
-	cand_list l;
-	s->n_cands = 0;
-	for (size_t t = 0; t < s->n_toks; t++) {
-		candidates(lex, an, s, t, &l);
-		if (rg_grow(&s->cands, &s->cap_cands, s->n_cands + (size_t)l.n + 1,
-			    sizeof *s->cands))
-			return RG_ENOMEM;
-		s->cand_off[t] = (uint32_t)s->n_cands;
-		memcpy(s->cands + s->n_cands, l.c, (size_t)l.n * sizeof *l.c);
-		s->n_cands += (size_t)l.n;
-	}
-	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;
-	s->cands_ready = 1;
-	return RG_OK;
-}
+typedef rg_cand cand;
 
 /* The best match found so far from one start token. */
 typedef struct {
@@ -309,9 +28,14 @@ static int count_bits(int x)
 	return n;
 }
 
-/* Depth-first walk from trie node `node` at token t over the cached candidates. */
-static void walk(const rg_lexicon *lex, const rg_scratch *s, uint32_t node, size_t t,
-		 int depth, int para, int strips, int mods, int adj, best_match *best)
+/*
+ * Depth-first walk from trie node `node` at token t over the cached
+ * candidates; the first step (depth 0, from a root) reads the root's
+ * children from the array `first` (per word id) instead of the edge map.
+ */
+static void walk(const rg_lexicon *lex, const rg_scratch *s, const uint32_t *first,
+		 uint32_t node, size_t t, int depth, int para, int strips, int mods, int adj,
+		 best_match *best)
 {
 	if (t >= s->n_toks || s->toks[t].para != para || depth >= lex->max_alias_words)
 		return;
@@ -319,9 +43,10 @@ static void walk(const rg_lexicon *lex, const rg_scratch *s, uint32_t node, size
 		return;
 	for (uint32_t i = s->cand_off[t]; i < s->cand_off[t + 1]; i++) {
 		const cand *c = &s->cands[i];
-		if (depth > 0 && (c->where & W_FIRST_ONLY))
+		if (depth > 0 && (c->where & RG_W_FIRST_ONLY))
 			continue;
-		uint32_t child = rg_u64map_get(&lex->edges, (uint64_t)node << 32 | c->id);
+		uint32_t child = depth ? rg_u64map_get(&lex->edges, (uint64_t)node << 32 | c->id)
+				       : first[c->id];
 		if (child == UINT32_MAX)
 			continue;
 		size_t end = t + c->span;
@@ -335,8 +60,8 @@ static void walk(const rg_lexicon *lex, const rg_scratch *s, uint32_t node, size
 			best->mods = mods | c->mods;
 			best->adj = adj || c->adj;
 		}
-		if (!(c->where & W_LAST_ONLY) && end < s->n_toks)
-			walk(lex, s, child, end, depth + 1, para, st, mods | c->mods,
+		if (!(c->where & RG_W_LAST_ONLY) && end < s->n_toks)
+			walk(lex, s, first, child, end, depth + 1, para, st, mods | c->mods,
 			     adj || c->adj, best);
 	}
 }
@@ -515,11 +240,15 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	rg_err rc;
 	size_t *weak = NULL, n_weak = 0, cap_weak = 0;
 	uint8_t *covered = NULL;
-	if ((rc = cands_prepare(lex, an, s)))
+	if ((rc = rg_match_keys_prepare(lex, an, s)))
 		return rc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		walk(lex, s, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
+		if (s->cand_off[t] == s->cand_off[t + 1]) { /* no key: no match here */
+			t++;
+			continue;
+		}
+		walk(lex, s, lex->match_ix->root_child, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term;
 		int is_weak = 0;
 		int r = m.end ? choose_term(lex, doc, an, s, &m, t, &term, &is_weak) : 0;
@@ -574,12 +303,17 @@ rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	rg_err rc;
 	if (!lex->n_role_phrases)
 		return RG_OK;
-	if ((rc = cands_prepare(lex, an, s)))
+	if ((rc = rg_match_keys_prepare(lex, an, s)))
 		return rc;
 	(void)doc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		walk(lex, s, lex->role_root, t, 0, s->toks[t].para, 0, 0, 0, &m);
+		if (s->cand_off[t] == s->cand_off[t + 1]) {
+			t++;
+			continue;
+		}
+		walk(lex, s, lex->match_ix->role_child, lex->role_root, t, 0, s->toks[t].para,
+		     0, 0, 0, &m);
 		uint32_t term = m.end ? lex->node_term[m.node] : UINT32_MAX;
 		if (term == UINT32_MAX) {
 			t++;

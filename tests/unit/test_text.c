@@ -2,11 +2,14 @@
  * test_text.c - unit tests of the text layer and the matcher through the
  * public API: folding (case, dotless i, schwa, Arabic/Persian letters,
  * ZWNJ, digits), byte offsets into the original input, paragraphs and
- * sentences, invalid UTF-8, and the affix rules of each language, with the
- * project's own dictionaries.  Expected values are worked out by hand.
+ * sentences, invalid UTF-8, the affix rules of each language and the key
+ * cache across documents and lexicons, with the project's own
+ * dictionaries.  Expected values are worked out by hand.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "relgraph.h"
 #include "tap.h"
@@ -161,6 +164,46 @@ static void test_roles(void)
 	is_int(an->n_roles, 0, "an office next to a name is not resolved again");
 }
 
+/*
+ * The matcher keeps each word's candidate keys in a cache inside the
+ * analysis, across documents: a warm cache must give what a fresh analysis
+ * gives, and an analysis moved to another lexicon must not reuse keys
+ * (word ids) of the first.
+ */
+static void test_key_cache(void)
+{
+	const char *text = "Azərbaycanın xarici işlər naziri Türkiyə'nin paytaxtı Ankarada "
+			   "Zorblandiya ilə görüşdü.";
+	char fresh[200];
+	rg_analysis *an = run(text, RG_LANG_AZ, NULL);
+	snprintf(fresh, sizeof fresh, "%s", found(text, RG_LANG_AZ));
+	for (int i = 0; i < 3; i++)
+		is_str(found(text, RG_LANG_AZ), fresh, "a warm key cache finds the same actors");
+	ok(an && strstr(fresh, "AZE") && strstr(fresh, "TUR"), "the cached inflected forms match");
+
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/rg_test_keys_%d.tsv", (int)getpid());
+	FILE *f = fopen(path, "w");
+	ok(f != NULL, "a temporary dictionary can be written");
+	if (!f)
+		return;
+	fputs("ZZZ\tcountry\taz\tname\tZorblandiya\n", f);
+	fclose(f);
+	const char *extra[] = { path };
+	rg_lexicon *lex2 = NULL, *first = lex;
+	rg_err rc = rg_lexicon_open(&lex2, RG_DATADIR, extra, 1, NULL);
+	ok(rc == RG_OK, "a lexicon with one more country loads");
+	if (rc == RG_OK) {
+		lex = lex2; /* the same analysis, warm with the first lexicon's keys */
+		ok(strstr(found(text, RG_LANG_AZ), "ZZZ") != NULL,
+		   "another lexicon does not reuse the cached keys");
+		lex = first;
+		is_str(found(text, RG_LANG_AZ), fresh, "and back to the first lexicon");
+		rg_lexicon_free(lex2);
+	}
+	remove(path);
+}
+
 int main(void)
 {
 	rg_err rc = rg_lexicon_open(&lex, RG_DATADIR, NULL, 0, NULL);
@@ -173,6 +216,7 @@ int main(void)
 	test_affixes();
 	test_precision();
 	test_roles();
+	test_key_cache();
 	rg_analysis *an = run("", RG_LANG_NONE, NULL);
 	rg_analysis_release(an);
 	rg_lexicon_free(lex);

@@ -1,0 +1,434 @@
+/*
+ * matchkeys.c - the candidate keys of each word for the matcher (match.c):
+ * the word as written, without an Arabic proclitic, without up to two
+ * Azerbaijani/Turkish/Persian/Arabic endings, as a Russian stem, and two
+ * Arabic-script words joined, each looked up in the lexicon's word map.
+ * The affix rules are data (data/affixes.tsv); news repeats its words, so
+ * each analysis keeps a bounded cache from a word to its keys.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "matchkeys.h"
+
+typedef rg_cand cand;
+
+/* A cheap hash of a key's length and its first, middle and last two bytes. */
+static inline uint32_t keybit(const char *w, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)w;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	if (n) {
+		h ^= (uint32_t)p[0] * 0x85EBCA77u;
+		h ^= (uint32_t)p[n - 1] * 0xC2B2AE3Du;
+	}
+	if (n > 1) {
+		h ^= (uint32_t)p[1] * 0x27D4EB2Fu;
+		h ^= (uint32_t)p[n - 2] * 0x165667B1u;
+		h ^= (uint32_t)p[n / 2] * 0xD3A2646Cu;
+		h += (uint32_t)p[n / 2 - 1] * 0xFD7046C5u;
+	}
+	h ^= h >> 15;
+	h *= 0x2C1B3C6Du;
+	h ^= h >> 13;
+	return h >> (32 - RG_KEYBITS_LOG);
+}
+
+static inline int key_maybe(const struct rg_affix_index *ix, const char *w, size_t n)
+{
+	uint32_t b = keybit(w, n);
+	return (ix->keybits[b >> 6] >> (b & 63)) & 1;
+}
+
+static int affix_key(int kind, const rg_affix *a)
+{
+	return (uint8_t)(kind == RG_AF_PREFIX || kind == RG_AF_ARTICLE
+			 ? a->text[0] : a->text[a->len - 1]);
+}
+
+rg_err rg_match_index_build(rg_lexicon *lex)
+{
+	static _Atomic uint64_t serials;
+	size_t total = 0, n_words = lex->words.n_ents;
+	for (int l = 0; l < RG_NLANG; l++)
+		for (int k = 0; k < RG_AF_N; k++)
+			total += lex->affixes[l].n[k];
+	/* one block: the header, idx[total], root_child and role_child */
+	struct rg_affix_index *ix = malloc(sizeof *ix + (total + 2 * n_words) *
+					   sizeof ix->idx[0]);
+	if (!ix)
+		return RG_ENOMEM;
+	ix->serial = atomic_fetch_add(&serials, 1) + 1;
+	uint32_t at = 0;
+	for (int l = 0; l < RG_NLANG; l++) {
+		for (int k = 0; k < RG_AF_N; k++) {
+			const rg_affix_set *set = &lex->affixes[l];
+			for (int b = 0; b < 256; b++) {
+				ix->off[l][k][b] = at;
+				for (size_t i = 0; i < set->n[k]; i++)
+					if (set->list[k][i].len &&
+					    affix_key(k, &set->list[k][i]) == b)
+						ix->idx[at++] = (uint32_t)i;
+			}
+			ix->off[l][k][256] = at;
+		}
+	}
+	ix->root_child = ix->idx + total;
+	ix->role_child = ix->root_child + n_words;
+	memset(ix->keybits, 0, sizeof ix->keybits);
+	for (size_t i = 0; i < n_words; i++) {
+		size_t len;
+		const char *k = rg_strmap_key(&lex->words, i, &len);
+		uint32_t b = keybit(k, len);
+		ix->keybits[b >> 6] |= (uint64_t)1 << (b & 63);
+		ix->root_child[i] = rg_u64map_get(&lex->edges, i);
+		ix->role_child[i] = lex->n_role_phrases
+			? rg_u64map_get(&lex->edges, (uint64_t)lex->role_root << 32 | i)
+			: UINT32_MAX;
+	}
+	free(lex->match_ix);
+	lex->match_ix = ix;
+	return RG_OK;
+}
+
+/* The affixes of kind k in set l that may end (prefixes: begin) with byte b. */
+typedef struct {
+	const rg_affix *list;
+	const uint32_t *idx;
+	size_t n;
+} affix_group;
+
+static affix_group affix_group_of(const rg_lexicon *lex, const struct rg_affix_index *ix,
+				  const rg_affix_set *set, int k, uint8_t b)
+{
+	int l = (int)(set - lex->affixes);
+	uint32_t from = ix->off[l][k][b], to = ix->off[l][k][b + 1];
+	return (affix_group){ set->list[k], ix->idx + from, to - from };
+}
+
+#define MAX_CANDS 48
+
+typedef struct {
+	cand c[MAX_CANDS];
+	int n;
+} cand_list;
+
+static void cand_add(cand_list *l, uint32_t id, int where, int mods, int adj, int span)
+{
+	if (id == UINT32_MAX || l->n == MAX_CANDS)
+		return;
+	for (int i = 0; i < l->n; i++)
+		if (l->c[i].id == id && l->c[i].where == where && l->c[i].span == span)
+			return;
+	l->c[l->n++] = (cand){ id, (uint8_t)where, (uint8_t)mods, (uint8_t)adj,
+			       (uint8_t)span };
+}
+
+/* The affix set that applies to a word of this script in a document of lang. */
+static int affixes_for(int lang, uint8_t flags)
+{
+	if (flags & RG_TF_CYRILLIC)
+		return RG_LANG_RU;
+	if (flags & RG_TF_ARABIC)
+		return lang == RG_LANG_FA ? RG_LANG_FA : RG_LANG_AR;
+	if (lang == RG_LANG_AZ || lang == RG_LANG_TR || lang == RG_LANG_EN)
+		return lang;
+	return RG_LANG_EN;
+}
+
+/* The word key w[0..n), after the filter; UINT32_MAX when absent. */
+static inline uint32_t lookup(const rg_lexicon *lex, const struct rg_affix_index *ix,
+			      const char *w, size_t n)
+{
+	if (!key_maybe(ix, w, n))
+		return UINT32_MAX;
+	return rg_strmap_get(&lex->words, w, n);
+}
+
+static uint32_t lookup_stem(const rg_lexicon *lex, const struct rg_affix_index *ix,
+			    rg_sb *key, const char *w, size_t n)
+{
+	rg_sb_reset(key);
+	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
+		return UINT32_MAX;
+	return lookup(lex, ix, key->buf, key->len);
+}
+
+static int ends_with(const char *w, size_t n, const rg_affix *a)
+{
+	return a->len < n && memcmp(w + n - a->len, a->text, a->len) == 0 &&
+	       rg_utf8_chars(w, n - a->len) >= a->min;
+}
+
+/* Adds the keys of w minus up to two endings. */
+static void add_suffixed(const rg_lexicon *lex, const struct rg_affix_index *ix,
+			 const rg_affix_set *set, const char *w, size_t n, int where,
+			 int mods, cand_list *l)
+{
+	if (!n)
+		return;
+	for (int k = RG_AF_SUFFIX; k <= RG_AF_ADJSUFFIX; k++) {
+		affix_group g = affix_group_of(lex, ix, set, k, (uint8_t)w[n - 1]);
+		for (size_t i = 0; i < g.n; i++) {
+			const rg_affix *a = &g.list[g.idx[i]];
+			if (!ends_with(w, n, a))
+				continue;
+			size_t n1 = n - a->len;
+			int adj = k == RG_AF_ADJSUFFIX;
+			cand_add(l, lookup(lex, ix, w, n1), where | RG_W_LAST_ONLY,
+				 mods | RG_MOD_SUFFIX, adj, 1);
+			for (int k2 = RG_AF_SUFFIX; k2 <= RG_AF_ADJSUFFIX; k2++) {
+				affix_group g2 = affix_group_of(lex, ix, set, k2,
+								(uint8_t)w[n1 - 1]);
+				for (size_t j = 0; j < g2.n; j++) {
+					const rg_affix *b = &g2.list[g2.idx[j]];
+					if (ends_with(w, n1, b))
+						cand_add(l, lookup(lex, ix, w, n1 - b->len),
+							 where | RG_W_LAST_ONLY,
+							 mods | RG_MOD_SUFFIX,
+							 adj || k2 == RG_AF_ADJSUFFIX, 1);
+				}
+			}
+		}
+	}
+}
+
+/* Adds every key of one base form (a word, or a word cut at its apostrophe). */
+static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
+		      const rg_affix_set *set, rg_sb *key, const char *w, size_t n,
+		      int where, int mods, int span, cand_list *l)
+{
+	cand_add(l, lookup(lex, ix, w, n), where, mods, 0, span);
+	affix_group gs = affix_group_of(lex, ix, set, RG_AF_STEM, (uint8_t)w[n - 1]);
+	for (size_t i = 0; i < gs.n; i++) {
+		const rg_affix *a = &gs.list[gs.idx[i]];
+		if (!ends_with(w, n, a))
+			continue;
+		size_t m = n - a->len;
+		cand_add(l, lookup(lex, ix, w, m), where, mods | RG_MOD_STEM, 0, span);
+		cand_add(l, lookup_stem(lex, ix, key, w, m), where, mods | RG_MOD_STEM, 0, span);
+	}
+	if (set->n[RG_AF_STEM]) /* the stem of the word as written */
+		cand_add(l, lookup_stem(lex, ix, key, w, n), where, mods | RG_MOD_STEM, 0, span);
+	if (span > 1)
+		return;
+	add_suffixed(lex, ix, set, w, n, where, mods, l);
+	affix_group gp = affix_group_of(lex, ix, set, RG_AF_PREFIX, (uint8_t)w[0]);
+	for (size_t i = 0; i < gp.n; i++) {
+		const rg_affix *a = &gp.list[gp.idx[i]];
+		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
+		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
+			continue;
+		cand_add(l, lookup(lex, ix, w + a->len, n - a->len), where | RG_W_FIRST_ONLY,
+			 mods | RG_MOD_PREFIX, 0, 1);
+		add_suffixed(lex, ix, set, w + a->len, n - a->len, where | RG_W_FIRST_ONLY,
+			     mods | RG_MOD_PREFIX, l);
+	}
+}
+
+/*
+ * The keys of one form: span 1, the word w[0..n) with its apostrophe at
+ * apos (0: none); span 2, two Arabic-script words joined.  They depend on
+ * nothing else, which is what lets the cache below reuse them.
+ */
+static void form_keys(const rg_lexicon *lex, rg_sb *key, int set, int span,
+		      const char *w, size_t n, size_t apos, cand_list *l)
+{
+	const struct rg_affix_index *ix = lex->match_ix;
+	l->n = 0;
+	if (span == 2) {
+		add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, RG_MOD_JOIN, 2, l);
+		return;
+	}
+	add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, 0, 1, l);
+	if (apos) /* Türkiye'nin: the name before the apostrophe */
+		cand_add(l, lookup(lex, ix, w, apos), RG_W_LAST_ONLY, RG_MOD_APOS, 0, 1);
+}
+
+/*
+ * The key cache: a two-way set-associative table from (affix set,
+ * apostrophe, folded word) to the word's keys, kept across the documents
+ * of one analysis.  Bounded: KC_SETS x 2 slots of one cache line (512 KB
+ * in all); a new word goes first in its set and the older of the two is
+ * dropped.  Words longer than KC_KEY bytes (about 1%) or with more than
+ * KC_CANDS keys are computed every time, and so are joined words (their
+ * keys are one lookup).  Tied to one lexicon by its serial.
+ */
+#define KC_SETS 4096
+#define KC_KEY 24
+#define KC_CANDS 4
+
+struct kc_slot {
+	uint32_t hash;
+	uint8_t len;             /* bytes of key; 0: empty */
+	uint8_t set;             /* affix set */
+	uint8_t apos;
+	uint8_t n;               /* keys in c */
+	char key[KC_KEY];
+	cand c[KC_CANDS];
+};
+
+struct rg_key_cache {
+	uint64_t serial;         /* of the lexicon the entries come from */
+	struct kc_slot slot[KC_SETS][2];
+};
+
+static inline uint64_t kc_read64(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+static inline uint64_t kc_read32(const char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+	return x;
+}
+
+static inline uint64_t kc_mix(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	return h ^ h >> 32;
+}
+
+/* A hash of a word (read 8 bytes at a time) with its affix set and apostrophe. */
+static inline uint32_t kc_hash(const char *w, size_t n, int set, size_t apos)
+{
+	const uint8_t *b = (const uint8_t *)w;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n << 48 ^ (uint64_t)set << 40 ^
+		     (uint64_t)apos << 32;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			h = kc_mix(h, kc_read64(w + i));
+		h = kc_mix(h, kc_read64(w + n - 8)); /* the last 8, overlapping */
+	} else if (n >= 4) {
+		h = kc_mix(h, kc_read32(w) << 32 | kc_read32(w + n - 4));
+	} else if (n) {
+		h = kc_mix(h, (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1]);
+	}
+	h = kc_mix(h, 0xC4CEB9FE1A85EC53ull);
+	return (uint32_t)h;
+}
+
+static inline int kc_is(const struct kc_slot *e, uint32_t h, const char *w, size_t n,
+			int set, size_t apos)
+{
+	return e->hash == h && e->len == n && e->set == set && e->apos == apos &&
+	       memcmp(e->key, w, n) == 0;
+}
+
+/*
+ * Writes the keys of one form to out[0 .. MAX_CANDS) and returns their
+ * number; a single word's come from the cache when it holds them (h: the
+ * word's kc_hash, when n <= KC_KEY).
+ */
+static int cached_keys(const rg_lexicon *lex, rg_scratch *s, int set, int span,
+		       const char *w, size_t n, size_t apos, uint32_t h, cand *out)
+{
+	struct rg_key_cache *kc = s->key_cache;
+	struct kc_slot *e = NULL;
+	if (kc && span == 1 && n <= KC_KEY) {
+		e = kc->slot[h & (KC_SETS - 1)];
+		const struct kc_slot *hit = kc_is(&e[0], h, w, n, set, apos) ? &e[0]
+			: kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
+		if (hit) { /* out has room for MAX_CANDS; a fixed copy is cheaper */
+			memcpy(out, hit->c, sizeof hit->c);
+			return hit->n;
+		}
+	}
+	cand_list l;
+	form_keys(lex, &s->key, set, span, w, n, apos, &l);
+	memcpy(out, l.c, (size_t)l.n * sizeof *out);
+	if (e && l.n <= KC_CANDS) {
+		e[1] = e[0];
+		e[0].hash = h;
+		e[0].len = (uint8_t)n;
+		e[0].set = (uint8_t)set;
+		e[0].apos = (uint8_t)apos;
+		e[0].n = (uint8_t)l.n;
+		memcpy(e[0].key, w, n);
+		memcpy(e[0].c, l.c, (size_t)l.n * sizeof *out);
+	}
+	return l.n;
+}
+
+/*
+ * The kc_hash of token t's word, after asking the processor to fetch its
+ * cache set: the sets are scattered over 512 KB and reading one was most
+ * of the cost of a hit, so the loop below hashes KC_AHEAD tokens in
+ * advance and finds their sets in cache when it gets there.
+ */
+#define KC_AHEAD 8
+static uint32_t kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
+{
+	const rg_token *tok = &s->toks[t];
+	if (!s->key_cache || tok->fold_len > KC_KEY)
+		return 0;
+	uint32_t h = kc_hash(s->fold.buf + tok->fold_off, tok->fold_len,
+			     affixes_for(an->lang, tok->flags), tok->apos);
+	__builtin_prefetch(s->key_cache->slot[h & (KC_SETS - 1)]);
+	return h;
+}
+
+/* Whether token t is joined with t+1 as one Arabic-script word. */
+static int joins_next(const rg_scratch *s, size_t t)
+{
+	const rg_token *tok = &s->toks[t], *nx = tok + 1;
+	return t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC) &&
+	       (nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
+	       !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
+	       nx->fold_off == tok->fold_off + tok->fold_len;
+}
+
+rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_scratch *s)
+{
+	const struct rg_affix_index *ix = lex->match_ix;
+	if (s->cands_ready)
+		return RG_OK;
+	if (!s->key_cache)
+		s->key_cache = calloc(1, sizeof *s->key_cache); /* NULL: no cache */
+	if (s->key_cache && s->key_cache->serial != ix->serial) {
+		memset(s->key_cache, 0, sizeof *s->key_cache);
+		s->key_cache->serial = ix->serial;
+	}
+	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
+		return RG_ENOMEM;
+	cand join[MAX_CANDS];
+	uint32_t ahead[KC_AHEAD]; /* kc_hash_token of t .. t + KC_AHEAD - 1 */
+	for (size_t t = 0; t < KC_AHEAD && t < s->n_toks; t++)
+		ahead[t] = kc_hash_token(an, s, t);
+	s->n_cands = 0;
+	for (size_t t = 0; t < s->n_toks; t++) {
+		uint32_t h = ahead[t % KC_AHEAD];
+		if (t + KC_AHEAD < s->n_toks)
+			ahead[t % KC_AHEAD] = kc_hash_token(an, s, t + KC_AHEAD);
+		const rg_token *tok = &s->toks[t];
+		const char *w = s->fold.buf + tok->fold_off;
+		int set = affixes_for(an->lang, tok->flags);
+		if (rg_grow(&s->cands, &s->cap_cands, s->n_cands + MAX_CANDS + 1,
+			    sizeof *s->cands))
+			return RG_ENOMEM;
+		cand *out = s->cands + s->n_cands;
+		s->cand_off[t] = (uint32_t)s->n_cands;
+		if (!tok->fold_len) /* the tokenizer keeps none, but keys need a byte */
+			continue;
+		int n = cached_keys(lex, s, set, 1, w, tok->fold_len, tok->apos, h, out);
+		/* the joined form's keys all have span 2, so none repeats one of
+		   the word's own; together they keep the first MAX_CANDS */
+		if (n < MAX_CANDS && joins_next(s, t)) {
+			int m = cached_keys(lex, s, set, 2, w,
+					    tok->fold_len + tok[1].fold_len, 0, 0, join);
+			if (m > MAX_CANDS - n)
+				m = MAX_CANDS - n;
+			memcpy(out + n, join, (size_t)m * sizeof *out);
+			n += m;
+		}
+		s->n_cands += (size_t)n;
+	}
+	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;
+	s->cands_ready = 1;
+	return RG_OK;
+}
