@@ -30,6 +30,7 @@ void rg_analysis_release(rg_analysis *an)
 		free(s->role_hit);
 		free(s->cands);
 		free(s->cand_off);
+		free(s->u16);
 		for (int l = 0; l < RG_NLANG; l++)
 			if (s->sbrk[l])
 				ubrk_close(s->sbrk[l]);

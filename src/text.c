@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include "analysis.h"
@@ -169,6 +170,45 @@ static rg_err push_sentence(rg_analysis *an, rg_scratch *s, size_t a, size_t b, 
 }
 
 /*
+ * Copies bytes [from, to) into s->u16 as UTF-16 and returns its length, or
+ * -1 when the paragraph is too long for the bounded buffer or holds
+ * ill-formed UTF-8 (then ICU reads the bytes through a UTF-8 UText, which
+ * substitutes them its own way).  ICU's iterators walk UTF-16 directly and
+ * UTF-8 only through a UText conversion, which took most of their time.
+ */
+static int32_t to_u16(const uint8_t *p, size_t from, size_t to, rg_scratch *s)
+{
+	if (to - from > RG_U16_PARA)
+		return -1;
+	if (!s->u16) {
+		s->u16 = malloc(RG_U16_PARA * sizeof *s->u16);
+		if (!s->u16)
+			return -2;
+		s->cap_u16 = RG_U16_PARA;
+	}
+	UChar *u = s->u16;
+	int32_t n = 0;
+	size_t i = from;
+	while (i < to) {
+		if (p[i] < 0x80) {
+			u[n++] = p[i++];
+			continue;
+		}
+		UChar32 c;
+		U8_NEXT(p, i, to, c);
+		if (c < 0)
+			return -1;
+		if (c < 0x10000) {
+			u[n++] = (UChar)c;
+		} else {
+			u[n++] = U16_LEAD(c);
+			u[n++] = U16_TRAIL(c);
+		}
+	}
+	return n;
+}
+
+/*
  * Splits paragraph [from, to) into sentences with ICU and numbers the
  * paragraph's tokens (tokens [tok0, n_toks)) by sentence.
  */
@@ -177,6 +217,7 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 			const rg_diag *diag)
 {
 	int lang = an->lang >= 0 ? an->lang : RG_LANG_EN;
+	const uint8_t *p = (const uint8_t *)doc->text;
 	UErrorCode st = U_ZERO_ERROR;
 	UText ut = UTEXT_INITIALIZER;
 	size_t first = an->n_sents;
@@ -192,21 +233,41 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 		}
 	}
 	UBreakIterator *bi = s->sbrk[lang];
-	utext_openUTF8(&ut, doc->text + from, (int64_t)(to - from), &st);
-	ubrk_setUText(bi, &ut, &st);
+	int32_t n16 = to_u16(p, from, to, s);
+	if (n16 == -2)
+		return RG_ENOMEM;
+	if (n16 >= 0)
+		ubrk_setText(bi, s->u16, n16, &st);
+	else {
+		utext_openUTF8(&ut, doc->text + from, (int64_t)(to - from), &st);
+		ubrk_setUText(bi, &ut, &st);
+	}
 	if (U_FAILURE(st)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)from,
 			     "sentence segmentation failed: %s", u_errorName(st));
 		rc = RG_EICU;
 		goto out;
 	}
-	int32_t a = ubrk_first(bi);
-	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
-		size_t sa = from + (size_t)a, sb = from + (size_t)b;
-		if (blank_line(f, (const uint8_t *)doc->text + sa, sb - sa))
-			continue;
-		if ((rc = push_sentence(an, s, sa, sb, para)))
+	/* UTF-16 boundaries go back to bytes by walking both forward */
+	size_t at8 = from;
+	int32_t at16 = 0;
+	size_t sa = from;
+	ubrk_first(bi);
+	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+		size_t sb;
+		if (n16 < 0) {
+			sb = from + (size_t)b;
+		} else {
+			while (at16 < b) {
+				UChar32 c;
+				U8_NEXT(p, at8, to, c);
+				at16 += U16_LENGTH(c);
+			}
+			sb = at8;
+		}
+		if (!blank_line(f, p + sa, sb - sa) && (rc = push_sentence(an, s, sa, sb, para)))
 			goto out;
+		sa = sb;
 	}
 	if (an->n_sents == first && (rc = push_sentence(an, s, from, to, para)))
 		goto out;
