@@ -34,15 +34,16 @@ enum {
 
 /* A parsed JSONL line. */
 typedef struct {
-	struct json_t *json;    /* the parsed line (owned) */
+	struct json_t *json;    /* the line, when jansson read it (owned) */
 	char *id;               /* owned */
-	rg_doc doc;             /* when skip < 0; points into json and id */
+	rg_doc doc;             /* when skip < 0; points into json or buf, and id */
 	int skip;               /* -1: usable; else its RG_SKIP_* reason */
 	const char *msg;        /* for a skip: the message (static) ... */
 	char detail[192];       /* ... and its end (jansson's error text) */
 	long byte;              /* for a skip: a byte offset, or -1 */
 	unsigned warn;          /* RG_JW_* */
-	const char *bad_lang;   /* for RG_JW_LANG; points into json */
+	const char *bad_lang;   /* for RG_JW_LANG; points into json or buf */
+	rg_sb buf;              /* the strings of a line read without jansson */
 } rg_jsonl_doc;
 
 /*
