@@ -33,7 +33,7 @@ enum {
 /*
  * Paragraphs of up to this many bytes are handed to ICU's sentence
  * iterator as UTF-16 (its fast path); longer or ill-formed ones go as a
- * UTF-8 UText, so the scratch stays bounded (2 bytes per unit).
+ * UTF-8 UText, so the scratch stays bounded (6 bytes per unit: 384 KiB).
  */
 #define RG_U16_PARA 65536
 typedef struct {
@@ -53,7 +53,8 @@ typedef struct {
 	UBreakIterator *sbrk[RG_NLANG];
 	UChar *u16;                 /* a paragraph in UTF-16 for the sentence
 				       iterator (text.c), at most RG_U16_PARA */
-	size_t cap_u16;
+	uint32_t *u16_at;           /* byte offset in it of each unit, + end
+				       (one allocation with u16) */
 	size_t *members;            /* storage of the formats' members */
 	size_t n_members, cap_members;
 	rg_sb key;                  /* scratch for candidate keys */
