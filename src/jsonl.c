@@ -29,6 +29,11 @@ typedef struct {
 	const char *lang;       /* a string "lang", or NULL */
 } fields;
 
+void rg_jsonl_init(void)
+{
+	json_object_seed(0); /* no-op once seeded */
+}
+
 /* Empties d for the next line, keeping its buffer. */
 static void jsonl_reset(rg_jsonl_doc *d)
 {

@@ -66,6 +66,7 @@ rg_err rg_reader_open(rg_reader **out, const char *const *paths, size_t n_paths,
 	*out = NULL;
 	if (!r)
 		return RG_ENOMEM;
+	rg_jsonl_init();
 	r->fmt = fmt;
 	r->max_doc = max_doc_bytes;
 	r->diag = diag;

@@ -62,6 +62,13 @@ int rg_reader_next_raw(rg_reader *r, rg_raw *raw);
 rg_err rg_jsonl_parse(rg_jsonl_doc *d, const char *line, size_t n, const char *file,
 		      long lineno, size_t max_doc);
 
+/*
+ * Seeds jansson's object hash before any worker thread parses a line
+ * (jansson seeds it on first use, race-free only where it was built with
+ * atomic builtins).  Called by rg_reader_open.
+ */
+void rg_jsonl_init(void);
+
 /* Frees what d holds and zeroes it (d itself is the caller's). */
 void rg_jsonl_release(rg_jsonl_doc *d);
 
