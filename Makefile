@@ -13,7 +13,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := igraph icu-uc icu-i18n libcgraph libgvc jansson
+PKGS    := igraph icu-uc icu-i18n libcgraph libgvc jansson yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -42,7 +42,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEB_PACKAGES := build-essential pkg-config libigraph-dev libicu-dev \
-	libgraphviz-dev graphviz libjansson-dev fonts-noto-core \
+	libgraphviz-dev graphviz libjansson-dev libyajl-dev fonts-noto-core \
 	fonts-dejavu-core valgrind python3 python3-networkx \
 	chromium tmux man-db clang time python3-distributed linux-perf
 # Node.js and npm (for the browser test's playwright-core) come from Debian

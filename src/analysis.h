@@ -29,6 +29,13 @@ enum {
  * folded words reach RG_TEXT_MAX bytes (far above --max-doc-bytes).
  */
 #define RG_TEXT_MAX UINT32_MAX
+
+/*
+ * Paragraphs of up to this many bytes are handed to ICU's sentence
+ * iterator as UTF-16 (its fast path); longer or ill-formed ones go as a
+ * UTF-8 UText, so the scratch stays bounded (6 bytes per unit: 384 KiB).
+ */
+#define RG_U16_PARA 65536
 typedef struct {
 	uint32_t fold_off, fold_len; /* the folded word in scratch.fold */
 	uint32_t apos;               /* offset of an apostrophe in it, or 0 */
@@ -44,6 +51,10 @@ typedef struct {
 	size_t n_toks, cap_toks;
 	size_t cap_paras, cap_sents, cap_mentions, cap_formats;
 	UBreakIterator *sbrk[RG_NLANG];
+	UChar *u16;                 /* a paragraph in UTF-16 for the sentence
+				       iterator (text.c), at most RG_U16_PARA */
+	uint32_t *u16_at;           /* byte offset in it of each unit, + end
+				       (one allocation with u16) */
 	size_t *members;            /* storage of the formats' members */
 	size_t n_members, cap_members;
 	rg_sb key;                  /* scratch for candidate keys */

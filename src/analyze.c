@@ -31,6 +31,7 @@ void rg_analysis_release(rg_analysis *an)
 		free(s->cands);
 		free(s->cand_off);
 		free(s->key_cache);
+		free(s->u16_at); /* s->u16 is in the same block */
 		for (int l = 0; l < RG_NLANG; l++)
 			if (s->sbrk[l])
 				ubrk_close(s->sbrk[l]);

@@ -1,27 +1,47 @@
 /*
  * pipeline.c - runs rg_analyze over a stream of documents on several
- * threads.  The calling thread reads documents into a ring of slots and
- * consumes the analyses in input order; worker threads analyse whichever
- * slot is ready.  Each slot owns a copy of its document and its own
- * rg_analysis, so no analysis state is shared; the lexicon is read-only.
+ * threads.  The calling thread reads documents, or JSONL lines still to
+ * parse, into a ring of slots and consumes the analyses in input order;
+ * worker threads parse (jsonl.c) and analyse whichever slot is ready.
+ * Each slot owns a copy of its input, its own rg_analysis and the
+ * messages its worker produced, which the calling thread reports when it
+ * consumes the slot, so messages come out in input order as with one job;
+ * the lexicon is read-only.
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "reader.h"
 
 enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
+/* A message held back until its slot is consumed. */
+typedef struct {
+	rg_severity sev;
+	long line, byte;
+	size_t file, msg;      /* offsets in the slot's msg_text; file -1: none */
+} held_msg;
+
 typedef struct {
 	int state;
-	rg_doc doc;
-	char *id, *text, *date; /* owned copies */
+	rg_raw raw;             /* what was read; its pointers are the copies below */
+	rg_doc doc;             /* what is analysed */
+	char *id, *text, *date; /* owned copies of a whole document */
 	size_t cap_text;
+	char *line, *file;      /* owned copies of a JSONL line and its file name */
+	size_t cap_line;
+	rg_jsonl_doc jd;        /* the parsed line */
+	int use;                /* the parsed line is a document to analyse */
 	rg_analysis an;
 	rg_err rc;
-	size_t seq;
+	rg_diag diag;           /* holds the analysis's messages back */
+	const rg_diag *out;     /* where they go when the slot is consumed */
+	held_msg *msgs;         /* the reader's messages before this input (n_pre),
+				   then the analysis's */
+	size_t n_msgs, cap_msgs, n_pre;
+	rg_sb msg_text;
 } slot;
 
 typedef struct {
@@ -33,8 +53,37 @@ typedef struct {
 	size_t filled;        /* documents put into slots so far */
 	int stop;
 	const rg_lexicon *lex;
-	const rg_diag *diag;
+	slot pend;            /* the reader's messages not yet given a slot */
 } pool;
+
+/* The slot's rg_diag: runs on the worker that owns the slot, no lock. */
+static void hold_msg(void *ctx, rg_severity sev, const char *file, long line,
+		     long byte, const char *msg)
+{
+	slot *s = ctx;
+	size_t fo = s->msg_text.len, mo;
+	if (rg_grow(&s->msgs, &s->cap_msgs, s->n_msgs + 1, sizeof *s->msgs) ||
+	    (file && rg_sb_add(&s->msg_text, file, strlen(file) + 1)) ||
+	    (mo = s->msg_text.len, rg_sb_add(&s->msg_text, msg, strlen(msg) + 1))) {
+		/* out of memory: say it now rather than not at all */
+		if (s->out && s->out->fn)
+			s->out->fn(s->out->ctx, sev, file, line, byte, msg);
+		return;
+	}
+	s->msgs[s->n_msgs++] = (held_msg){ sev, line, byte, file ? fo : (size_t)-1, mo };
+}
+
+/* Reports the slot's held messages [from, to), in the order they were made. */
+static void flush_msgs(const slot *s, size_t from, size_t to)
+{
+	const char *t = s->msg_text.buf;
+	for (size_t i = from; i < to; i++) {
+		held_msg *m = &s->msgs[i];
+		if (s->out && s->out->fn)
+			s->out->fn(s->out->ctx, m->sev, m->file == (size_t)-1 ? NULL : t + m->file,
+				   m->line, m->byte, t + m->msg);
+	}
+}
 
 static void *worker(void *arg)
 {
@@ -49,7 +98,16 @@ static void *worker(void *arg)
 		p->next_work++;
 		s->state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
-		rg_err rc = rg_analyze(p->lex, &s->doc, &s->an, p->diag);
+		rg_err rc = RG_OK;
+		s->use = 1;
+		if (s->raw.is_line) {
+			rc = rg_jsonl_parse(&s->jd, s->raw.line, s->raw.len, s->raw.file,
+					    s->raw.lineno, s->raw.max_doc);
+			s->use = !rc && s->jd.skip < 0;
+			s->doc = s->jd.doc;
+		}
+		if (s->use)
+			rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
 		pthread_mutex_lock(&p->mu);
 		s->rc = rc;
 		s->state = SLOT_DONE;
@@ -59,37 +117,86 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Copies doc into slot s (the reader reuses its buffers). */
-static rg_err fill(slot *s, const rg_doc *doc)
+/* Copies n bytes of p into *buf (capacity *cap), NUL-terminated. */
+static rg_err copy_into(char **buf, size_t *cap, const char *p, size_t n)
 {
+	if (n + 1 > *cap) {
+		char *t = realloc(*buf, n + 1);
+		if (!t)
+			return RG_ENOMEM;
+		*buf = t;
+		*cap = n + 1;
+	}
+	memcpy(*buf, p, n);
+	(*buf)[n] = '\0';
+	return RG_OK;
+}
+
+/*
+ * Copies what the reader handed out into slot s (the reader reuses its
+ * buffers); the reader's messages since the last slot go with it.
+ */
+static rg_err fill(pool *p, slot *s, const rg_raw *raw)
+{
+	slot *q = &p->pend;
+	held_msg *m = s->msgs;
+	size_t cap = s->cap_msgs;
+	rg_sb t = s->msg_text;
+	s->msgs = q->msgs, s->n_msgs = s->n_pre = q->n_msgs, s->cap_msgs = q->cap_msgs;
+	s->msg_text = q->msg_text;
+	q->msgs = m, q->n_msgs = 0, q->cap_msgs = cap;
+	q->msg_text = t;
+	rg_sb_reset(&q->msg_text);
+	s->raw = *raw;
+	if (raw->is_line) {
+		if (!s->file || strcmp(s->file, raw->file)) {
+			free(s->file);
+			if (!(s->file = rg_strdup(raw->file)))
+				return RG_ENOMEM;
+		}
+		if (copy_into(&s->line, &s->cap_line, raw->line, raw->len))
+			return RG_ENOMEM;
+		s->raw.line = s->line;
+		s->raw.file = s->file;
+		return RG_OK;
+	}
+	const rg_doc *doc = &raw->doc;
+	rg_jsonl_release(&s->jd);
 	free(s->id);
 	free(s->date);
 	s->id = rg_strdup(doc->id);
 	s->date = doc->date ? rg_strdup(doc->date) : NULL;
 	if (!s->id || (doc->date && !s->date))
 		return RG_ENOMEM;
-	if (doc->len + 1 > s->cap_text) {
-		char *t = realloc(s->text, doc->len + 1);
-		if (!t)
-			return RG_ENOMEM;
-		s->text = t;
-		s->cap_text = doc->len + 1;
-	}
-	memcpy(s->text, doc->text, doc->len);
-	s->text[doc->len] = '\0';
+	if (copy_into(&s->text, &s->cap_text, doc->text, doc->len))
+		return RG_ENOMEM;
 	s->doc = (rg_doc){ s->id, s->text, doc->len, s->date, doc->lang };
 	return RG_OK;
 }
 
-/* Waits for slot `seq`, hands it to fn and frees it. */
-static rg_err consume(pool *p, size_t seq, rg_doc_fn fn, void *ctx)
+/*
+ * Waits for slot `seq`, commits a JSONL line on the reader, reports the
+ * slot's messages, hands the analysis to fn (unless NULL) and frees the slot.
+ */
+static rg_err consume(pool *p, rg_reader *r, size_t seq, rg_doc_fn fn, void *ctx)
 {
 	slot *s = &p->slots[seq % p->n_slots];
 	pthread_mutex_lock(&p->mu);
 	while (s->state != SLOT_DONE)
 		pthread_cond_wait(&p->done, &p->mu);
 	pthread_mutex_unlock(&p->mu);
-	rg_err rc = s->rc ? s->rc : fn ? fn(ctx, &s->doc, &s->an) : RG_OK;
+	rg_err rc = s->rc;
+	flush_msgs(s, 0, s->n_pre);
+	if (s->raw.is_line && (!rc || s->use)) {
+		int k = rg_reader_commit(r, &s->raw, &s->jd, s->out);
+		if (k < 0 && !rc)
+			rc = RG_ENOMEM;
+	}
+	flush_msgs(s, s->n_pre, s->n_msgs);
+	s->n_msgs = s->n_pre = 0;
+	rg_sb_reset(&s->msg_text);
+	if (!rc && s->use && fn)
+		rc = fn(ctx, &s->doc, &s->an);
 	s->state = SLOT_FREE;
 	return rc;
 }
@@ -124,7 +231,6 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 	pool p;
 	memset(&p, 0, sizeof p);
 	p.lex = lex;
-	p.diag = diag;
 	p.n_slots = (size_t)jobs * 2;
 	p.slots = calloc(p.n_slots, sizeof *p.slots);
 	pthread_t *th = calloc((size_t)jobs, sizeof *th);
@@ -135,8 +241,16 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 		free(th);
 		return RG_ENOMEM;
 	}
-	for (size_t i = 0; i < p.n_slots; i++)
-		rg_analysis_init(&p.slots[i].an);
+	for (size_t i = 0; i < p.n_slots; i++) {
+		slot *s = &p.slots[i];
+		rg_analysis_init(&s->an);
+		rg_jsonl_release(&s->jd);
+		s->diag = (rg_diag){ hold_msg, s };
+		s->out = diag;
+	}
+	p.pend.diag = (rg_diag){ hold_msg, &p.pend };
+	p.pend.out = diag;
+	const rg_diag *reader_diag = rg_reader_set_diag(r, &p.pend.diag);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
@@ -148,17 +262,18 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 		goto out;
 	}
 	size_t consumed = 0;
-	rg_doc doc;
+	rg_raw raw;
 	int k;
-	while (!rc && (k = rg_reader_next(r, &doc)) != 0) {
+	while (!rc && (k = rg_reader_next_raw(r, &raw)) != 0) {
 		if (k < 0) {
 			rc = RG_ENOMEM;
 			break;
 		}
-		if (p.filled - consumed == p.n_slots && (rc = consume(&p, consumed++, fn, ctx)))
+		if (p.filled - consumed == p.n_slots &&
+		    (rc = consume(&p, r, consumed++, fn, ctx)))
 			break;
 		slot *s = &p.slots[p.filled % p.n_slots];
-		if ((rc = fill(s, &doc)))
+		if ((rc = fill(&p, s, &raw)))
 			break;
 		pthread_mutex_lock(&p.mu);
 		s->state = SLOT_READY;
@@ -168,11 +283,13 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 	}
 	/* drain: every document handed to a worker is waited for */
 	while (consumed < p.filled) {
-		rg_err e = consume(&p, consumed++, rc ? NULL : fn, ctx);
+		rg_err e = consume(&p, r, consumed++, rc ? NULL : fn, ctx);
 		if (!rc)
 			rc = e;
 	}
+	flush_msgs(&p.pend, 0, p.pend.n_msgs); /* what the reader said after the last input */
 out:
+	rg_reader_set_diag(r, reader_diag);
 	pthread_mutex_lock(&p.mu);
 	p.stop = 1;
 	pthread_cond_broadcast(&p.work);
@@ -180,11 +297,19 @@ out:
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
 	for (size_t i = 0; i < p.n_slots; i++) {
-		rg_analysis_release(&p.slots[i].an);
-		free(p.slots[i].id);
-		free(p.slots[i].text);
-		free(p.slots[i].date);
+		slot *s = &p.slots[i];
+		rg_analysis_release(&s->an);
+		rg_jsonl_release(&s->jd);
+		free(s->id);
+		free(s->text);
+		free(s->date);
+		free(s->line);
+		free(s->file);
+		free(s->msgs);
+		rg_sb_release(&s->msg_text);
 	}
+	free(p.pend.msgs);
+	rg_sb_release(&p.pend.msg_text);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.work);
 	pthread_cond_destroy(&p.done);

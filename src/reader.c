@@ -1,9 +1,9 @@
 /*
  * reader.c - turns command-line paths into a stream of documents: plain
- * text files, directories (recursive, sorted), JSONL files (jansson parses
- * each line) and standard input.  Only one document is in memory at a time.
- * Every input that cannot be used is reported and counted, never dropped
- * silently.
+ * text files, directories (recursive, sorted), JSONL files (cut into
+ * lines here, each parsed by jsonl.c) and standard input.  Only one
+ * document is in memory at a time.  Every input that cannot be used is
+ * reported and counted, never dropped silently.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,9 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <jansson.h>
-
-#include "util.h"
+#include "reader.h"
 
 struct rg_reader {
 	char **stack;           /* paths still to visit, last = next */
@@ -28,14 +26,18 @@ struct rg_reader {
 	FILE *jf;
 	char *jpath;
 	long jline;
+	unsigned jseq;          /* JSONL streams started so far */
 	char *line;
 	size_t line_cap;
-	rg_strmap jids;         /* ids seen in the current JSONL file */
+
+	/* the committing side: ids seen in JSONL stream number cseq */
+	rg_strmap jids;
+	unsigned cseq;
 
 	/* the current document's storage */
 	char *text;
-	char *id, *date;
-	json_t *json;
+	char *id;
+	rg_jsonl_doc jd;        /* rg_reader_next's parsed line */
 };
 
 static const char *const skip_names[RG_NSKIP] = {
@@ -64,6 +66,7 @@ rg_err rg_reader_open(rg_reader **out, const char *const *paths, size_t n_paths,
 	*out = NULL;
 	if (!r)
 		return RG_ENOMEM;
+	rg_jsonl_init();
 	r->fmt = fmt;
 	r->max_doc = max_doc_bytes;
 	r->diag = diag;
@@ -82,11 +85,8 @@ static void clear_doc(rg_reader *r)
 {
 	free(r->text);
 	free(r->id);
-	free(r->date);
-	r->text = r->id = r->date = NULL;
-	if (r->json)
-		json_decref(r->json);
-	r->json = NULL;
+	r->text = r->id = NULL;
+	rg_jsonl_release(&r->jd);
 }
 
 void rg_reader_free(rg_reader *r)
@@ -111,12 +111,18 @@ const rg_reader_stats *rg_reader_get_stats(const rg_reader *r)
 }
 
 /* Counts a skipped document and reports why (msg is a complete message). */
+static void skip_via(rg_reader *r, const rg_diag *diag, int reason, const char *file,
+		     long line, long byte, const char *msg, const char *detail)
+{
+	r->stats.skipped[reason]++;
+	rg_diag_emit(diag, reason <= RG_SKIP_JSON ? RG_SEV_ERROR : RG_SEV_WARNING,
+		     file, line, byte, "%s%s", msg, detail ? detail : "");
+}
+
 static void skip(rg_reader *r, int reason, const char *file, long line, long byte,
 		 const char *msg, const char *detail)
 {
-	r->stats.skipped[reason]++;
-	rg_diag_emit(r->diag, reason <= RG_SKIP_JSON ? RG_SEV_ERROR : RG_SEV_WARNING,
-		     file, line, byte, "%s%s", msg, detail ? detail : "");
+	skip_via(r, r->diag, reason, file, line, byte, msg, detail);
 }
 
 static int is_jsonl_name(const char *path)
@@ -134,6 +140,17 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
+int rg_reader_check_text(const char *text, size_t len, long *byte)
+{
+	const char *nul = memchr(text, '\0', len);
+	*byte = -1;
+	if (nul) {
+		*byte = (long)(nul - text);
+		return RG_SKIP_BINARY;
+	}
+	return blank(text, len) ? RG_SKIP_EMPTY : -1;
+}
+
 /*
  * Checks a document's text; returns 1 when it may be analysed, 0 when it
  * was skipped (and reported).
@@ -141,15 +158,16 @@ static int blank(const char *s, size_t n)
 static int usable(rg_reader *r, const char *file, long line, const char *text,
 		  size_t len)
 {
-	const char *nul = memchr(text, '\0', len);
-	if (nul) {
+	long at;
+	int why = rg_reader_check_text(text, len, &at);
+	if (why == RG_SKIP_BINARY) {
 		char where[64];
-		snprintf(where, sizeof where, "%ld)", (long)(nul - text));
-		skip(r, RG_SKIP_BINARY, file, line, (long)(nul - text),
+		snprintf(where, sizeof where, "%ld)", at);
+		skip(r, RG_SKIP_BINARY, file, line, at,
 		     "binary data; skipped (a NUL byte at offset ", where);
 		return 0;
 	}
-	if (blank(text, len)) {
+	if (why == RG_SKIP_EMPTY) {
 		skip(r, RG_SKIP_EMPTY, file, line, -1, "empty document; skipped", NULL);
 		return 0;
 	}
@@ -218,22 +236,10 @@ static void end_jsonl(rg_reader *r)
 	r->jf = NULL;
 	free(r->jpath);
 	r->jpath = NULL;
-	rg_strmap_release(&r->jids);
-	rg_strmap_init(&r->jids);
 }
 
-static int valid_date(const char *s)
-{
-	if (strlen(s) < 10)
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	return 1;
-}
-
-/* The next document of the current JSONL stream: 1, 0 at its end, -1. */
-static int next_jsonl(rg_reader *r, rg_doc *doc)
+/* The next line of the current JSONL stream: 1, 0 at its end. */
+static int next_line(rg_reader *r, rg_raw *raw)
 {
 	for (;;) {
 		ssize_t n = getline(&r->line, &r->line_cap, r->jf);
@@ -247,107 +253,93 @@ static int next_jsonl(rg_reader *r, rg_doc *doc)
 		r->jline++;
 		if (blank(r->line, (size_t)n))
 			continue;
-		json_error_t err;
-		json_t *o = json_loadb(r->line, (size_t)n, JSON_DISABLE_EOF_CHECK, &err);
-		if (!o || !json_is_object(o)) {
-			skip(r, RG_SKIP_JSON, r->jpath, r->jline, -1, "invalid JSON: ",
-			     o ? "not an object" : err.text);
-			if (o)
-				json_decref(o);
-			continue;
-		}
-		json_t *text = json_object_get(o, "text"), *id = json_object_get(o, "id");
-		json_t *date = json_object_get(o, "date"), *lang = json_object_get(o, "lang");
-		if (!json_is_string(text)) {
-			skip(r, RG_SKIP_JSON, r->jpath, r->jline, -1,
-			     text ? "\"text\" is not a string; line skipped"
-				  : "no \"text\" field; line skipped", NULL);
-			json_decref(o);
-			continue;
-		}
-		if (!usable(r, r->jpath, r->jline, json_string_value(text),
-			    json_string_length(text))) {
-			json_decref(o);
-			continue;
-		}
-		if (r->max_doc && json_string_length(text) > r->max_doc) {
-			skip(r, RG_SKIP_TOO_LARGE, r->jpath, r->jline, -1,
-			     "document larger than --max-doc-bytes; skipped", NULL);
-			json_decref(o);
-			continue;
-		}
-		char idbuf[64];
-		const char *ids = NULL;
-		if (json_is_string(id))
-			ids = json_string_value(id);
-		else if (json_is_integer(id))
-			snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
-				 json_integer_value(id)), ids = idbuf;
-		rg_sb sb = RG_SB_INIT;
-		if (!ids) {
-			if (id)
-				rg_diag_emit(r->diag, RG_SEV_WARNING, r->jpath, r->jline, -1,
-					     "\"id\" is neither a string nor an integer; "
-					     "using the file and line");
-			if (rg_sb_addf(&sb, "%s:%ld", r->jpath, r->jline)) {
-				json_decref(o);
-				return -1;
-			}
-			ids = sb.buf;
-		}
-		uint32_t seen;
-		if (rg_strmap_put(&r->jids, ids, strlen(ids), (uint32_t)r->jline, &seen)) {
-			rg_sb_release(&sb);
-			json_decref(o);
-			return -1;
-		}
-		if (seen != (uint32_t)r->jline)
-			rg_diag_emit(r->diag, RG_SEV_WARNING, r->jpath, r->jline, -1,
-				     "duplicate id '%s' (first on line %u)", ids, seen);
-		clear_doc(r);
-		r->id = rg_strdup(ids);
-		rg_sb_release(&sb);
-		r->json = o;
-		if (!r->id)
-			return -1;
-		doc->id = r->id;
-		doc->text = json_string_value(text);
-		doc->len = json_string_length(text);
-		doc->date = NULL;
-		doc->lang = RG_LANG_NONE;
-		if (json_is_string(date) && valid_date(json_string_value(date)))
-			doc->date = json_string_value(date);
-		else if (date && !json_is_null(date))
-			rg_diag_emit(r->diag, RG_SEV_WARNING, r->jpath, r->jline, -1,
-				     "\"date\" is not YYYY-MM-DD; the text's own date is used");
-		if (json_is_string(lang)) {
-			doc->lang = rg_lang_parse(json_string_value(lang));
-			if (doc->lang == RG_LANG_NONE)
-				rg_diag_emit(r->diag, RG_SEV_WARNING, r->jpath, r->jline, -1,
-					     "unknown \"lang\" '%s'; detecting it",
-					     json_string_value(lang));
-		}
-		r->stats.docs++;
-		r->stats.bytes += (long long)doc->len;
+		*raw = (rg_raw){ .is_line = 1, .line = r->line, .len = (size_t)n,
+				 .file = r->jpath, .lineno = r->jline, .file_seq = r->jseq,
+				 .max_doc = r->max_doc };
 		return 1;
 	}
+}
+
+const rg_diag *rg_reader_set_diag(rg_reader *r, const rg_diag *diag)
+{
+	const rg_diag *old = r->diag;
+	r->diag = diag;
+	return old;
+}
+
+int rg_reader_commit(rg_reader *r, const rg_raw *raw, const rg_jsonl_doc *d,
+		     const rg_diag *diag)
+{
+	const char *file = raw->file;
+	long line = raw->lineno;
+	if (d->skip >= 0) {
+		skip_via(r, diag, d->skip, file, line, d->byte, d->msg, d->detail);
+		return 0;
+	}
+	if (d->warn & RG_JW_ID)
+		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
+			     "\"id\" is neither a string nor an integer; "
+			     "using the file and line");
+	if (raw->file_seq != r->cseq) {
+		rg_strmap_release(&r->jids);
+		rg_strmap_init(&r->jids);
+		r->cseq = raw->file_seq;
+	}
+	uint32_t seen;
+	if (rg_strmap_put(&r->jids, d->doc.id, strlen(d->doc.id), (uint32_t)line, &seen))
+		return -1;
+	if (seen != (uint32_t)line)
+		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
+			     "duplicate id '%s' (first on line %u)", d->doc.id, seen);
+	if (d->warn & RG_JW_DATE)
+		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
+			     "\"date\" is not YYYY-MM-DD; the text's own date is used");
+	if (d->warn & RG_JW_LANG)
+		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
+			     "unknown \"lang\" '%s'; detecting it", d->bad_lang);
+	r->stats.docs++;
+	r->stats.bytes += (long long)d->doc.len;
+	return 1;
 }
 
 static int start_jsonl(rg_reader *r, FILE *f, const char *path)
 {
 	r->jf = f;
 	r->jline = 0;
+	r->jseq++;
 	r->jpath = rg_strdup(path);
 	return r->jpath ? 0 : -1;
 }
 
 int rg_reader_next(rg_reader *r, rg_doc *doc)
 {
+	rg_raw raw;
+	int k;
+	while ((k = rg_reader_next_raw(r, &raw)) > 0) {
+		if (!raw.is_line) {
+			*doc = raw.doc;
+			return 1;
+		}
+		if (rg_jsonl_parse(&r->jd, raw.line, raw.len, raw.file, raw.lineno,
+				   r->max_doc))
+			return -1;
+		if ((k = rg_reader_commit(r, &raw, &r->jd, r->diag)) != 0) {
+			if (k > 0)
+				*doc = r->jd.doc;
+			return k;
+		}
+	}
+	return k;
+}
+
+int rg_reader_next_raw(rg_reader *r, rg_raw *raw)
+{
+	rg_doc *doc = &raw->doc;
+	raw->is_line = 0;
 	for (;;) {
 		if (r->jf) {
-			int k = next_jsonl(r, doc);
-			if (k)
-				return k;
+			if (next_line(r, raw))
+				return 1;
 			continue;
 		}
 		if (!r->n_stack)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include "analysis.h"
@@ -66,15 +67,33 @@ static rg_err push_token(rg_scratch *s, const rg_token *t)
  * of letters, marks and digits; default-ignorable characters (ZWNJ, bidi
  * controls) inside it are dropped; an apostrophe between letters stays in
  * it ("Türkiye'nin").  *bad counts ill-formed sequences, *first_bad is the
- * offset of the first.
+ * offset of the first.  On the way the paragraph is copied to s->u16 for
+ * the sentence iterator, with the offset of each unit in s->u16_at; *n16
+ * is its length, or -1 when it is too long or holds ill-formed UTF-8.
  */
 static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t to,
-		       int para, rg_scratch *s, size_t *bad, long *first_bad)
+		       int para, rg_scratch *s, size_t *bad, long *first_bad,
+		       int32_t *n16)
 {
 	rg_token t = { 0 };
 	int in_word = 0, has_upper = 0, has_lower = 0;
 	int glued = 1, hyphen = 0;
 	size_t i = from;
+	UChar *u = NULL;
+	uint32_t *u_at = NULL;
+	int32_t n = 0;
+	if (to - from <= RG_U16_PARA) {
+		if (!s->u16_at) { /* one block: the offsets, then the units */
+			s->u16_at = malloc((RG_U16_PARA + 1) * sizeof *s->u16_at +
+					   RG_U16_PARA * sizeof *s->u16);
+			if (!s->u16_at)
+				return RG_ENOMEM;
+			s->u16 = (UChar *)(s->u16_at + RG_U16_PARA + 1);
+		}
+		u = s->u16;
+		u_at = s->u16_at;
+	}
+	*n16 = -1;
 	while (i < to) {
 		size_t at = i;
 		UChar32 c;
@@ -82,6 +101,16 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 		if (c < 0) {
 			if (!(*bad)++)
 				*first_bad = (long)at;
+			u = NULL;
+		} else if (u) {
+			u_at[n] = (uint32_t)(at - from);
+			if (c < 0x10000) {
+				u[n++] = (UChar)c;
+			} else {
+				u[n++] = U16_LEAD(c);
+				u_at[n] = (uint32_t)(at - from);
+				u[n++] = U16_TRAIL(c);
+			}
 		}
 		rg_fold_ent tmp;
 		const rg_fold_ent *e = rg_fold_lookup(f, c, &tmp);
@@ -152,6 +181,10 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t t
 		if (t.fold_len && push_token(s, &t))
 			return RG_ENOMEM;
 	}
+	if (u) {
+		u_at[n] = (uint32_t)(to - from);
+		*n16 = n;
+	}
 	/* keep the folded words NUL-terminated for the matcher's lookups
 	   (fold_put always leaves room for it) */
 	if (rg_sb_grow(&s->fold, 1))
@@ -170,13 +203,17 @@ static rg_err push_sentence(rg_analysis *an, rg_scratch *s, size_t a, size_t b, 
 
 /*
  * Splits paragraph [from, to) into sentences with ICU and numbers the
- * paragraph's tokens (tokens [tok0, n_toks)) by sentence.
+ * paragraph's tokens (tokens [tok0, n_toks)) by sentence.  ICU walks
+ * UTF-16 directly but UTF-8 only through a UText that converts it 32
+ * characters at a time, so the paragraph goes as tokenize's UTF-16 copy
+ * (n16 units) unless n16 < 0.
  */
 static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 			rg_scratch *s, size_t from, size_t to, int para, size_t tok0,
-			const rg_diag *diag)
+			int32_t n16, const rg_diag *diag)
 {
 	int lang = an->lang >= 0 ? an->lang : RG_LANG_EN;
+	const uint8_t *p = (const uint8_t *)doc->text;
 	UErrorCode st = U_ZERO_ERROR;
 	UText ut = UTEXT_INITIALIZER;
 	size_t first = an->n_sents;
@@ -192,21 +229,25 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 		}
 	}
 	UBreakIterator *bi = s->sbrk[lang];
-	utext_openUTF8(&ut, doc->text + from, (int64_t)(to - from), &st);
-	ubrk_setUText(bi, &ut, &st);
+	if (n16 >= 0)
+		ubrk_setText(bi, s->u16, n16, &st);
+	else {
+		utext_openUTF8(&ut, doc->text + from, (int64_t)(to - from), &st);
+		ubrk_setUText(bi, &ut, &st);
+	}
 	if (U_FAILURE(st)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)from,
 			     "sentence segmentation failed: %s", u_errorName(st));
 		rc = RG_EICU;
 		goto out;
 	}
-	int32_t a = ubrk_first(bi);
-	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
-		size_t sa = from + (size_t)a, sb = from + (size_t)b;
-		if (blank_line(f, (const uint8_t *)doc->text + sa, sb - sa))
-			continue;
-		if ((rc = push_sentence(an, s, sa, sb, para)))
+	size_t sa = from;
+	ubrk_first(bi);
+	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+		size_t sb = from + (n16 < 0 ? (size_t)b : s->u16_at[b]);
+		if (!blank_line(f, p + sa, sb - sa) && (rc = push_sentence(an, s, sa, sb, para)))
 			goto out;
+		sa = sb;
 	}
 	if (an->n_sents == first && (rc = push_sentence(an, s, from, to, para)))
 		goto out;
@@ -254,14 +295,16 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 			an->paras[an->n_paras++] = (rg_span){ line, eol };
 			int para = (int)an->n_paras;
 			size_t tok0 = s->n_toks;
-			rc = tokenize(&lex->fold, p, line, eol, para, s, &bad, &first_bad);
+			int32_t n16;
+			rc = tokenize(&lex->fold, p, line, eol, para, s, &bad, &first_bad,
+				      &n16);
 			if (rc == RG_EINPUT)
 				rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
 					     "the folded words of the document reach %lu "
 					     "bytes: too large to analyse",
 					     (unsigned long)RG_TEXT_MAX);
 			if (rc || (rc = sentences(&lex->fold, doc, an, s, line, eol, para,
-						  tok0, diag)))
+						  tok0, n16, diag)))
 				return rc;
 		}
 		line = next;

@@ -1,0 +1,312 @@
+/*
+ * jsonl.c - turns one JSONL line into a document: the object's "text",
+ * "id", "date" and "lang".  A plain line (string fields, valid UTF-8) is
+ * read with yajl's event parser, which builds no tree; anything else, and
+ * every line yajl refuses, is read with jansson, which decides what is
+ * valid and words the error, so the result is jansson's either way.  It
+ * keeps no state and reports nothing, so the pipeline's workers parse
+ * lines in parallel; rg_reader_commit (reader.c) reports in input order.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <unicode/utf8.h>
+#include <yajl/yajl_parse.h>
+
+#include "reader.h"
+
+/* The fields of a line, whichever parser read it. */
+typedef struct {
+	const char *text;
+	size_t len;
+	const json_t *id;       /* jansson: the "id" value, if any */
+	const char *ids;        /* the id as a string, or NULL */
+	int has_id;             /* an "id" that is not a string or integer */
+	const char *date;       /* a string "date", or NULL */
+	int odd_date;           /* a "date" neither a string nor null */
+	const char *lang;       /* a string "lang", or NULL */
+} fields;
+
+void rg_jsonl_init(void)
+{
+	json_object_seed(0); /* no-op once seeded */
+}
+
+/* Empties d for the next line, keeping its buffer. */
+static void jsonl_reset(rg_jsonl_doc *d)
+{
+	rg_sb buf = d->buf;
+	if (d->json)
+		json_decref(d->json);
+	free(d->id);
+	memset(d, 0, sizeof *d);
+	d->buf = buf;
+	d->skip = -1;
+	d->byte = -1;
+}
+
+void rg_jsonl_release(rg_jsonl_doc *d)
+{
+	jsonl_reset(d);
+	rg_sb_release(&d->buf);
+}
+
+static void set_skip(rg_jsonl_doc *d, int reason, const char *msg, const char *detail)
+{
+	d->skip = reason;
+	d->msg = msg;
+	snprintf(d->detail, sizeof d->detail, "%s", detail ? detail : "");
+}
+
+static int valid_date(const char *s)
+{
+	if (strlen(s) < 10)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
+/*
+ * yajl's pass.  Only what both parsers read alike is taken: the line is
+ * well-formed UTF-8 (yajl checks only the shape of a sequence) without
+ * \\v or \\f (white space to yajl, not to jansson) or an escaped
+ * surrogate (yajl lets a lone one through); the object's values for the
+ * four fields are strings; no string holds a NUL; there are no numbers
+ * (jansson's range checks differ) and the nesting stays shallow.  Any
+ * other line is left to jansson.
+ */
+enum { F_TEXT, F_ID, F_DATE, F_LANG, F_N };
+#define FAST_MAX_DEPTH 64
+
+typedef struct {
+	rg_sb *buf;             /* copies of the field strings, NUL-terminated */
+	size_t off[F_N], len[F_N];
+	int seen[F_N];
+	int depth, key, opened;
+	int nomem;
+} fast;
+
+static int plain_line(const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint8_t b = p[i];
+		if (b < 0x80) {
+			if (b == '\v' || b == '\f')
+				return 0;
+			if (b == '\\' && i + 2 < n && p[i + 1] == 'u' &&
+			    (p[i + 2] == 'd' || p[i + 2] == 'D'))
+				return 0; /* maybe a surrogate (or an escaped backslash) */
+			i++;
+			continue;
+		}
+		UChar32 c;
+		U8_NEXT(p, i, n, c);
+		if (c < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* A value other than a string: fine unless it is one of the fields. */
+static int f_other(fast *f)
+{
+	return f->depth > 1 || (f->depth == 1 && f->key < 0);
+}
+
+static int f_null(void *ctx)
+{
+	return f_other(ctx);
+}
+
+static int f_bool(void *ctx, int b)
+{
+	return f_other(ctx);
+}
+
+static int f_number(void *ctx, const char *s, size_t n)
+{
+	return 0;
+}
+
+static int f_string(void *ctx, const unsigned char *s, size_t n)
+{
+	fast *f = ctx;
+	if (f->depth == 0 || memchr(s, '\0', n))
+		return 0;
+	if (f->depth == 1 && f->key >= 0) {
+		f->off[f->key] = f->buf->len;
+		f->len[f->key] = n;
+		f->seen[f->key] = 1;
+		if (rg_sb_add(f->buf, s, n) || rg_sb_addc(f->buf, '\0')) {
+			f->nomem = 1;
+			return 0;
+		}
+		f->key = -1;
+	}
+	return 1;
+}
+
+static int f_key(void *ctx, const unsigned char *s, size_t n)
+{
+	static const char *const names[F_N] = { "text", "id", "date", "lang" };
+	fast *f = ctx;
+	if (memchr(s, '\0', n))
+		return 0;
+	f->key = -1;
+	if (f->depth == 1)
+		for (int k = 0; k < F_N; k++)
+			if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
+				f->key = k;
+	return 1;
+}
+
+static int f_open(fast *f, int map)
+{
+	if (f->depth == 0 && (!map || f->opened))
+		return 0;
+	if (!f_other(f) && f->depth > 0)
+		return 0;
+	f->opened = 1;
+	f->key = -1;
+	return ++f->depth <= FAST_MAX_DEPTH;
+}
+
+static int f_start_map(void *ctx)
+{
+	return f_open(ctx, 1);
+}
+
+static int f_start_array(void *ctx)
+{
+	return f_open(ctx, 0);
+}
+
+static int f_end(void *ctx)
+{
+	fast *f = ctx;
+	f->depth--;
+	f->key = -1;
+	return 1;
+}
+
+static const yajl_callbacks fast_cb = {
+	f_null, f_bool, NULL, NULL, f_number, f_string,
+	f_start_map, f_key, f_end, f_start_array, f_end
+};
+
+/* 1: the fields of a plain line are in *fl (pointing into d->buf); 0: ask jansson. */
+static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
+{
+	if (!plain_line((const uint8_t *)line, n))
+		return 0;
+	fast f = { .buf = &d->buf, .key = -1 };
+	rg_sb_reset(&d->buf);
+	yajl_handle h = yajl_alloc(&fast_cb, NULL, &f);
+	if (!h)
+		return 0;
+	yajl_config(h, yajl_allow_trailing_garbage, 1);
+	int ok = yajl_parse(h, (const unsigned char *)line, n) == yajl_status_ok &&
+		 yajl_complete_parse(h) == yajl_status_ok &&
+		 f.opened && f.depth == 0 && f.seen[F_TEXT] && !f.nomem;
+	yajl_free(h);
+	if (!ok)
+		return 0;
+	const char *b = d->buf.buf;
+	*fl = (fields){ .text = b + f.off[F_TEXT], .len = f.len[F_TEXT] };
+	fl->ids = f.seen[F_ID] ? b + f.off[F_ID] : NULL;
+	fl->date = f.seen[F_DATE] ? b + f.off[F_DATE] : NULL;
+	fl->lang = f.seen[F_LANG] ? b + f.off[F_LANG] : NULL;
+	return 1;
+}
+
+/* jansson's pass: 1 with the fields, 0 when the line is skipped (in d). */
+static int read_jansson(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
+{
+	json_error_t err;
+	json_t *o = json_loadb(line, n, JSON_DISABLE_EOF_CHECK, &err);
+	d->json = o;
+	if (!o || !json_is_object(o)) {
+		set_skip(d, RG_SKIP_JSON, "invalid JSON: ", o ? "not an object" : err.text);
+		return 0;
+	}
+	json_t *text = json_object_get(o, "text"), *id = json_object_get(o, "id");
+	json_t *date = json_object_get(o, "date"), *lang = json_object_get(o, "lang");
+	if (!json_is_string(text)) {
+		set_skip(d, RG_SKIP_JSON, text ? "\"text\" is not a string; line skipped"
+					       : "no \"text\" field; line skipped", NULL);
+		return 0;
+	}
+	*fl = (fields){ .text = json_string_value(text), .len = json_string_length(text),
+			.id = id };
+	if (json_is_string(id))
+		fl->ids = json_string_value(id);
+	else if (id && !json_is_integer(id))
+		fl->has_id = 1;
+	if (json_is_string(date))
+		fl->date = json_string_value(date);
+	else if (date && !json_is_null(date))
+		fl->odd_date = 1;
+	if (json_is_string(lang))
+		fl->lang = json_string_value(lang);
+	return 1;
+}
+
+rg_err rg_jsonl_parse(rg_jsonl_doc *d, const char *line, size_t n, const char *file,
+		      long lineno, size_t max_doc)
+{
+	jsonl_reset(d);
+	fields fl;
+	if (!read_fast(d, line, n, &fl) && !read_jansson(d, line, n, &fl))
+		return RG_OK;
+	int why = rg_reader_check_text(fl.text, fl.len, &d->byte);
+	if (why == RG_SKIP_BINARY) {
+		char where[64];
+		snprintf(where, sizeof where, "%ld)", d->byte);
+		set_skip(d, why, "binary data; skipped (a NUL byte at offset ", where);
+		return RG_OK;
+	}
+	if (why == RG_SKIP_EMPTY) {
+		set_skip(d, why, "empty document; skipped", NULL);
+		return RG_OK;
+	}
+	if (max_doc && fl.len > max_doc) {
+		set_skip(d, RG_SKIP_TOO_LARGE, "document larger than --max-doc-bytes; skipped",
+			 NULL);
+		return RG_OK;
+	}
+	char idbuf[64];
+	const char *ids = fl.ids;
+	rg_sb sb = RG_SB_INIT;
+	if (!ids && json_is_integer(fl.id))
+		snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(fl.id)), ids = idbuf;
+	if (!ids) {
+		if (fl.has_id)
+			d->warn |= RG_JW_ID;
+		if (rg_sb_addf(&sb, "%s:%ld", file, lineno))
+			return RG_ENOMEM;
+		ids = sb.buf;
+	}
+	d->id = rg_strdup(ids);
+	rg_sb_release(&sb);
+	if (!d->id)
+		return RG_ENOMEM;
+	d->doc = (rg_doc){ d->id, fl.text, fl.len, NULL, RG_LANG_NONE };
+	if (fl.date && valid_date(fl.date))
+		d->doc.date = fl.date;
+	else if (fl.date || fl.odd_date)
+		d->warn |= RG_JW_DATE;
+	if (fl.lang) {
+		d->doc.lang = rg_lang_parse(fl.lang);
+		if (d->doc.lang == RG_LANG_NONE) {
+			d->warn |= RG_JW_LANG;
+			d->bad_lang = fl.lang;
+		}
+	}
+	return RG_OK;
+}
