@@ -357,6 +357,27 @@ typedef rg_err (*rg_doc_fn)(void *ctx, const rg_doc *doc, const rg_analysis *an)
 rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn fn,
 		       void *ctx, const rg_diag *diag);
 
+/* The number of worker threads `jobs` means (0: one per online CPU, at most 64). */
+int rg_pipeline_jobs(int jobs);
+
+/*
+ * Work done on the worker thread that analysed a document, right after
+ * the analysis: `worker` is the thread's number, 0 .. rg_pipeline_jobs(jobs)
+ * - 1, so per-worker state (a partial sum) needs no lock.  Documents reach
+ * the workers in no fixed order, so the work must not depend on it (sums
+ * do not).  Messages through `diag` are held and reported in input order,
+ * like the analysis's.  A non-zero return stops the run with that error.
+ */
+typedef rg_err (*rg_work_fn)(void *ctx, int worker, const rg_doc *doc,
+			     const rg_analysis *an, const rg_diag *diag);
+
+/*
+ * rg_pipeline_run with `work` (may be NULL) run on the workers; `fn` may
+ * be NULL when all is done there.  Both get `ctx`.
+ */
+rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_work_fn work,
+			    rg_doc_fn fn, void *ctx, const rg_diag *diag);
+
 /* ---- co-mentions ------------------------------------------------------- */
 
 typedef enum {
@@ -889,6 +910,13 @@ rg_slicing rg_edgeset_slicing(const rg_edgeset *s);
  */
 rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
 		      const rg_analysis *an, size_t max_window_actors, const rg_diag *diag);
+
+/*
+ * Sums `src` into `dst` (the partial sets of several threads or shards).
+ * RG_EINPUT when their window, types or slicing differ, RG_ENOMEM (dst
+ * is then incomplete).
+ */
+rg_err rg_edgeset_merge(rg_edgeset *dst, const rg_edgeset *src);
 
 /* Writes the set as an edge table.  RG_EIO when a write fails. */
 rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f);

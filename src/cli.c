@@ -440,7 +440,16 @@ typedef struct {
 	long docs;
 	long long bytes;
 	int tty_out; /* stdout is a terminal: keep the progress line off it */
+	rg_work_fn work;
 } pipe_run;
+
+/* Runs on a worker thread: the command's per-worker work. */
+static rg_err run_work(void *v, int worker, const rg_doc *doc, const rg_analysis *an,
+		       const rg_diag *diag)
+{
+	pipe_run *p = v;
+	return p->work(p->user, worker, doc, an, diag);
+}
 
 /* Runs on the pipeline's calling thread, in input order. */
 static rg_err run_doc(void *v, const rg_doc *doc, const rg_analysis *an)
@@ -462,7 +471,7 @@ static rg_err run_doc(void *v, const rg_doc *doc, const rg_analysis *an)
 			an->n_formats == 1 ? "" : "s");
 	}
 	pthread_mutex_unlock(&diag_mu);
-	rg_err rc = p->fn(p->user, doc, an);
+	rg_err rc = p->fn ? p->fn(p->user, doc, an) : RG_OK;
 	if (p->tty_out)
 		fflush(stdout);
 	pthread_mutex_lock(&diag_mu);
@@ -474,8 +483,14 @@ static rg_err run_doc(void *v, const rg_doc *doc, const rg_analysis *an)
 rg_err rg_cli_pipeline(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
 		       rg_doc_fn fn, void *user)
 {
+	return rg_cli_pipeline_work(ctx, lex, r, NULL, fn, user);
+}
+
+rg_err rg_cli_pipeline_work(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
+			    rg_work_fn work, rg_doc_fn fn, void *user)
+{
 	rg_diag d = rg_cli_diag(ctx);
-	pipe_run p = { ctx, fn, user, 0, 0, isatty(STDOUT_FILENO) };
+	pipe_run p = { ctx, fn, user, 0, 0, isatty(STDOUT_FILENO), work };
 	long long total = rg_progress_input_size(ctx->paths, ctx->n_paths);
 	rg_progress *pr = NULL;
 	rg_err rc = rg_progress_new(&pr, stderr, !ctx->quiet && isatty(STDERR_FILENO), total);
@@ -484,7 +499,7 @@ rg_err rg_cli_pipeline(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
 	pthread_mutex_lock(&diag_mu);
 	ctx->progress = pr;
 	pthread_mutex_unlock(&diag_mu);
-	rc = rg_pipeline_run(lex, r, ctx->jobs, run_doc, &p, &d);
+	rc = rg_pipeline_run_work(lex, r, ctx->jobs, work ? run_work : NULL, run_doc, &p, &d);
 	pthread_mutex_lock(&diag_mu);
 	ctx->progress = NULL;
 	rg_progress_free(pr);

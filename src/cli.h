@@ -128,6 +128,11 @@ rg_err rg_cli_corpus(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv,
 rg_err rg_cli_pipeline(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
 		       rg_doc_fn fn, void *user);
 
+/* rg_cli_pipeline with `work` run on the worker threads (see rg_work_fn);
+ * fn may be NULL. */
+rg_err rg_cli_pipeline_work(rg_ctx *ctx, const rg_lexicon *lex, rg_reader *r,
+			    rg_work_fn work, rg_doc_fn fn, void *user);
+
 /* Applies --max-window-actors to c, warning through ctx's diagnostics. */
 void rg_cli_cooc_limits(rg_ctx *ctx, rg_cooc *c);
 

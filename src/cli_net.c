@@ -4,6 +4,7 @@
  * document filters) or from partial edge tables summed, then weighted and
  * filtered as the network options ask, then measured with igraph.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -204,78 +205,102 @@ out:
 	return status;
 }
 
-/* What the map step's pipeline callback needs. */
+/* What the map step's workers share: one partial set per worker. */
 typedef struct {
-	rg_edgeset *s;
+	rg_edgeset **sets;   /* [jobs] */
+	long *filtered;      /* [jobs] documents outside --since/--until/--lang */
+	int jobs;
 	const rg_lexicon *lex;
 	const rg_netopts *o;
 	int slicing;
 	size_t max_win;
-	const rg_diag *diag;
-	long filtered;
 	FILE *spill;         /* where a full set is written, or NULL */
-	size_t spill_bytes;
+	size_t spill_bytes;  /* per worker */
 	long spills;
+	pthread_mutex_t spill_mu;
 } map_run;
 
-static rg_err map_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+/* On worker w: counts the document into the worker's own set, so the sum
+ * runs on every core; a set past its share of the budget is spilled. */
+static rg_err map_doc(void *v, int w, const rg_doc *doc, const rg_analysis *an,
+		      const rg_diag *diag)
 {
 	map_run *run = v;
 	rg_err rc;
 	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
-		run->filtered++;
+		run->filtered[w]++;
 		return RG_OK;
 	}
-	if ((rc = rg_edgeset_add(run->s, run->lex, doc, an, run->max_win, run->diag)))
+	if ((rc = rg_edgeset_add(run->sets[w], run->lex, doc, an, run->max_win, diag)))
 		return rc;
-	if (!run->spill || rg_edgeset_memory(run->s) <= run->spill_bytes)
+	if (!run->spill || rg_edgeset_memory(run->sets[w]) <= run->spill_bytes)
 		return RG_OK;
 	/* the counts so far as one table, then a fresh set: tables in a stream sum */
-	if ((rc = rg_edgeset_write(run->s, run->spill)))
-		return rc;
-	rg_edgeset_free(run->s);
-	run->s = NULL;
+	pthread_mutex_lock(&run->spill_mu);
+	rc = rg_edgeset_write(run->sets[w], run->spill);
 	run->spills++;
-	return rg_edgeset_new(&run->s, run->o->window, run->o->types, (rg_slicing)run->slicing);
+	pthread_mutex_unlock(&run->spill_mu);
+	if (rc)
+		return rc;
+	rg_edgeset_free(run->sets[w]);
+	run->sets[w] = NULL;
+	return rg_edgeset_new(&run->sets[w], run->o->window, run->o->types,
+			      (rg_slicing)run->slicing);
 }
 
 int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
 			 int slicing, FILE *spill, size_t spill_bytes, rg_edgeset **out,
 			 rg_reader_stats *st)
 {
-	static rg_diag cap_diag; /* the set keeps a pointer to it */
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
-	map_run run = { NULL, NULL, o, slicing, ctx->max_win, &cap_diag, 0, spill, spill_bytes,
-			0 };
+	map_run run = { NULL, NULL, rg_pipeline_jobs(ctx->jobs), NULL, o, slicing, ctx->max_win,
+			spill, 0, 0, PTHREAD_MUTEX_INITIALIZER };
 	int status = EXIT_INPUT;
+	long filtered = 0;
 	rg_err rc = RG_OK;
 
 	*out = NULL;
-	cap_diag = rg_cli_diag(ctx);
+	run.spill_bytes = spill_bytes / (size_t)run.jobs;
 	if (rg_cli_lexicon(ctx, &lex))
 		goto out;
 	run.lex = lex;
-	if ((rc = rg_edgeset_new(&run.s, o->window, o->types, (rg_slicing)slicing)) ||
-	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)) ||
-	    (rc = rg_cli_pipeline(ctx, lex, r, map_doc, &run)))
+	if (!(run.sets = calloc((size_t)run.jobs, sizeof *run.sets)) ||
+	    !(run.filtered = calloc((size_t)run.jobs, sizeof *run.filtered))) {
+		rc = RG_ENOMEM;
 		goto out;
+	}
+	for (int w = 0; w < run.jobs; w++)
+		if ((rc = rg_edgeset_new(&run.sets[w], o->window, o->types, (rg_slicing)slicing)))
+			goto out;
+	if ((rc = rg_cli_reader(ctx, argc, argv, first, &r)) ||
+	    (rc = rg_cli_pipeline_work(ctx, lex, r, map_doc, NULL, &run)))
+		goto out;
+	/* the workers' sums into the first: sums do not depend on the split */
+	for (int w = 0; w < run.jobs; w++) {
+		filtered += run.filtered[w];
+		if (w && (rc = rg_edgeset_merge(run.sets[0], run.sets[w])))
+			goto out;
+	}
 	*st = *rg_reader_get_stats(r);
-	if (run.filtered && !ctx->quiet)
+	if (filtered && !ctx->quiet)
 		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
-			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+			"out\n", filtered, filtered == 1 ? "" : "s");
 	if (run.spills && !ctx->quiet)
 		fprintf(stderr, "relgraph: the counts passed %zu MB %ld time%s: wrote %ld partial "
 			"table%s before the last (merge sums them)\n", spill_bytes >> 20,
 			run.spills, run.spills == 1 ? "" : "s", run.spills,
 			run.spills == 1 ? "" : "s");
-	*out = run.s;
-	run.s = NULL;
+	*out = run.sets[0];
+	run.sets[0] = NULL;
 	status = 0;
 out:
 	if (rc)
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-	rg_edgeset_free(run.s);
+	for (int w = 0; run.sets && w < run.jobs; w++)
+		rg_edgeset_free(run.sets[w]);
+	free(run.sets);
+	free(run.filtered);
 	rg_reader_free(r);
 	rg_lexicon_free(lex);
 	return status;

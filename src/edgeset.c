@@ -188,14 +188,13 @@ rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentio
 		      long docs, long windows)
 {
 	uint64_t key = (uint64_t)slice << 20 | actor;
-	uint32_t i = rg_u64map_get(&s->node_ix, key);
-	if (i == UINT32_MAX) {
-		if (rg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes) ||
-		    rg_u64map_put(&s->node_ix, key, (uint32_t)s->n_nodes))
-			return RG_ENOMEM;
-		i = (uint32_t)s->n_nodes++;
-		s->nodes[i] = (rg_es_node){ slice, actor, 0, 0, 0 };
-	}
+	uint32_t i;
+	/* room first, so a failure leaves no map entry without its row */
+	if (rg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes) ||
+	    rg_u64map_upsert(&s->node_ix, key, (uint32_t)s->n_nodes, &i))
+		return RG_ENOMEM;
+	if (i == s->n_nodes)
+		s->nodes[s->n_nodes++] = (rg_es_node){ slice, actor, 0, 0, 0 };
 	rg_es_node *n = &s->nodes[i];
 	if (add32(&n->mentions, mentions) || add32(&n->docs, docs) ||
 	    add32(&n->windows, windows))
@@ -212,14 +211,13 @@ rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, lon
 		b = t;
 	}
 	uint64_t key = (uint64_t)slice << 40 | (uint64_t)a << 20 | b;
-	uint32_t i = rg_u64map_get(&s->edge_ix, key);
-	if (i == UINT32_MAX) {
-		if (rg_grow(&s->edges, &s->cap_edges, s->n_edges + 1, sizeof *s->edges) ||
-		    rg_u64map_put(&s->edge_ix, key, (uint32_t)s->n_edges))
-			return RG_ENOMEM;
-		i = (uint32_t)s->n_edges++;
-		s->edges[i] = (rg_es_edge){ slice, a, b, 0, 0 };
-	}
+	uint32_t i;
+	/* room first, so a failure leaves no map entry without its row */
+	if (rg_grow(&s->edges, &s->cap_edges, s->n_edges + 1, sizeof *s->edges) ||
+	    rg_u64map_upsert(&s->edge_ix, key, (uint32_t)s->n_edges, &i))
+		return RG_ENOMEM;
+	if (i == s->n_edges)
+		s->edges[s->n_edges++] = (rg_es_edge){ slice, a, b, 0, 0 };
 	if (add32(&s->edges[i].windows, windows) || add32(&s->edges[i].docs, docs))
 		return RG_EINPUT;
 	return RG_OK;
@@ -412,5 +410,70 @@ rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
 		rc = add_formats(s, slice, doc, an);
 out:
 	rg_cooc_clear(s->scratch, an);
+	return rc;
+}
+
+/* ---- summing sets ----------------------------------------------------------- */
+
+rg_err rg_edgeset_merge(rg_edgeset *dst, const rg_edgeset *src)
+{
+	uint32_t *slice = malloc((src->n_slices + 1) * sizeof *slice);
+	uint32_t *actor = malloc((src->n_actors + 1) * sizeof *actor);
+	uint32_t *fmt = malloc((src->n_fmts + 1) * sizeof *fmt);
+	rg_err rc = RG_ENOMEM;
+
+	if (!slice || !actor || !fmt)
+		goto out;
+	rc = RG_EINPUT;
+	if (dst->window.kind != src->window.kind || dst->window.tokens != src->window.tokens ||
+	    dst->types != src->types || dst->slicing != src->slicing)
+		goto out;
+	for (size_t i = 0; i < src->n_actors; i++) {
+		const rg_es_actor *a = &src->actors[i];
+		if ((rc = rg_es_actor_intern(dst, a->id, a->type, &actor[i])))
+			goto out;
+		rg_es_actor *d = &dst->actors[actor[i]];
+		for (int l = 0; l < RG_NLANG; l++)
+			if (!d->names[l] && a->names[l] && !(d->names[l] = rg_strdup(a->names[l]))) {
+				rc = RG_ENOMEM;
+				goto out;
+			}
+	}
+	for (size_t i = 0; i < src->n_slices; i++) {
+		const rg_es_slice *sl = &src->slices[i];
+		if ((rc = rg_es_slice_intern(dst, sl->date, sl->lang, &slice[i])))
+			goto out;
+		rg_es_slice *d = &dst->slices[slice[i]];
+		d->docs += sl->docs;
+		d->windows += sl->windows;
+		for (int t = 0; t < RG_ES_TYPESETS; t++)
+			d->by_types[t] += sl->by_types[t];
+	}
+	for (size_t i = 0; i < src->n_fmts; i++)
+		if ((rc = rg_es_format_intern(dst, src->fmt_keys[i], src->fmt_names[i], &fmt[i])))
+			goto out;
+	for (size_t i = 0; i < src->n_nodes; i++) {
+		const rg_es_node *n = &src->nodes[i];
+		if ((rc = rg_es_node_add(dst, slice[n->slice], actor[n->actor], n->mentions,
+					 n->docs, n->windows)))
+			goto out;
+	}
+	for (size_t i = 0; i < src->n_edges; i++) {
+		const rg_es_edge *e = &src->edges[i];
+		if ((rc = rg_es_edge_add(dst, slice[e->slice], actor[e->a], actor[e->b],
+					 e->windows, e->docs)))
+			goto out;
+	}
+	for (size_t i = 0; i < src->n_formats; i++) {
+		const rg_es_format *f = &src->formats[i];
+		if ((rc = rg_es_format_add(dst, slice[f->slice], fmt[f->fmt], f->mentions, f->docs,
+					   f->by_rule)))
+			goto out;
+	}
+	rc = RG_OK;
+out:
+	free(slice);
+	free(actor);
+	free(fmt);
 	return rc;
 }

@@ -30,6 +30,36 @@ static void put_escaped(FILE *f, const char *s)
 	}
 }
 
+/* s with tabs, newlines and backslashes escaped, malloc'd; NULL if out of memory. */
+static char *escaped(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	put_escaped(f, s);
+	if (fclose(f)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Appends "\t" and the decimal digits of v at p; returns the new end. */
+static char *put_num(char *p, unsigned long v)
+{
+	char digits[24];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	*p++ = '\t';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
 static const char *const slicing_names[3] = { "day", "month", "year" };
 
 static void window_desc(rg_window w, char *buf, size_t n)
@@ -89,10 +119,15 @@ static uint32_t *ranks(str_ref *refs, size_t n, uint32_t **order)
 typedef struct {
 	uint32_t *actor_rank, *actor_order, *slice_rank, *slice_order, *fmt_rank, *fmt_order;
 	sort_ref *nodes, *edges, *formats;
+	char **id_out;       /* each actor's id as written (escaped), malloc'd */
+	size_t n_ids;
 } write_order;
 
 static void order_release(write_order *o)
 {
+	for (size_t i = 0; o->id_out && i < o->n_ids; i++)
+		free(o->id_out[i]);
+	free(o->id_out);
 	free(o->actor_rank);
 	free(o->actor_order);
 	free(o->slice_rank);
@@ -125,6 +160,12 @@ static rg_err order_build(const rg_edgeset *s, write_order *o)
 		refs[i] = (str_ref){ s->fmt_keys[i], 0, (uint32_t)i };
 	if (!(o->fmt_rank = ranks(refs, s->n_fmts, &o->fmt_order)))
 		goto out;
+	if (!(o->id_out = calloc(s->n_actors + 1, sizeof *o->id_out)))
+		goto out;
+	o->n_ids = s->n_actors;
+	for (size_t i = 0; i < s->n_actors; i++)
+		if (!(o->id_out[i] = escaped(s->actors[i].id)))
+			goto out;
 	o->nodes = malloc((s->n_nodes + 1) * sizeof *o->nodes);
 	o->edges = malloc((s->n_edges + 1) * sizeof *o->edges);
 	o->formats = malloc((s->n_formats + 1) * sizeof *o->formats);
@@ -174,20 +215,27 @@ static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
 		put_slice(f, &s->slices[si]);
 		for (; ni < s->n_nodes && s->nodes[o->nodes[ni].i].slice == si; ni++) {
 			const rg_es_node *n = &s->nodes[o->nodes[ni].i];
+			char row[80], *p = row;
 			fputs("node\t", f);
-			put_escaped(f, s->actors[n->actor].id);
-			fprintf(f, "\t%lu\t%lu\t%lu\n", (unsigned long)n->mentions,
-				(unsigned long)n->docs, (unsigned long)n->windows);
+			fputs(o->id_out[n->actor], f);
+			p = put_num(p, n->mentions);
+			p = put_num(p, n->docs);
+			p = put_num(p, n->windows);
+			*p++ = '\n';
+			fwrite(row, 1, (size_t)(p - row), f);
 		}
 		for (; ei < s->n_edges && s->edges[o->edges[ei].i].slice == si; ei++) {
 			const rg_es_edge *e = &s->edges[o->edges[ei].i];
 			int swap = o->actor_rank[e->a] > o->actor_rank[e->b];
+			char row[80], *p = row;
 			fputs("edge\t", f);
-			put_escaped(f, s->actors[swap ? e->b : e->a].id);
+			fputs(o->id_out[swap ? e->b : e->a], f);
 			putc('\t', f);
-			put_escaped(f, s->actors[swap ? e->a : e->b].id);
-			fprintf(f, "\t%lu\t%lu\n", (unsigned long)e->windows,
-				(unsigned long)e->docs);
+			fputs(o->id_out[swap ? e->a : e->b], f);
+			p = put_num(p, e->windows);
+			p = put_num(p, e->docs);
+			*p++ = '\n';
+			fwrite(row, 1, (size_t)(p - row), f);
 		}
 		for (; fi < s->n_formats && s->formats[o->formats[fi].i].slice == si; fi++) {
 			const rg_es_format *r = &s->formats[o->formats[fi].i];
@@ -222,7 +270,7 @@ rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 	for (size_t k = 0; k < s->n_actors; k++) {
 		const rg_es_actor *a = &s->actors[o.actor_order[k]];
 		fputs("actor\t", f);
-		put_escaped(f, a->id);
+		fputs(o.id_out[o.actor_order[k]], f);
 		fprintf(f, "\t%s", rg_type_name(a->type));
 		for (int l = 0; l < RG_NLANG; l++) {
 			putc('\t', f);

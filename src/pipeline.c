@@ -53,8 +53,16 @@ typedef struct {
 	size_t filled;        /* documents put into slots so far */
 	int stop;
 	const rg_lexicon *lex;
+	rg_work_fn work_fn;   /* run on the worker after each analysis, or NULL */
+	void *work_ctx;
 	slot pend;            /* the reader's messages not yet given a slot */
 } pool;
+
+/* What one worker thread is given: the pool and its number. */
+typedef struct {
+	pool *p;
+	int index;
+} worker_arg;
 
 /* The slot's rg_diag: runs on the worker that owns the slot, no lock. */
 static void hold_msg(void *ctx, rg_severity sev, const char *file, long line,
@@ -87,7 +95,8 @@ static void flush_msgs(const slot *s, size_t from, size_t to)
 
 static void *worker(void *arg)
 {
-	pool *p = arg;
+	pool *p = ((worker_arg *)arg)->p;
+	int index = ((worker_arg *)arg)->index;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next_work == p->filled)
@@ -108,6 +117,8 @@ static void *worker(void *arg)
 		}
 		if (s->use)
 			rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
+		if (s->use && !rc && p->work_fn)
+			rc = p->work_fn(p->work_ctx, index, &s->doc, &s->an, &s->diag);
 		pthread_mutex_lock(&p->mu);
 		s->rc = rc;
 		s->state = SLOT_DONE;
@@ -202,8 +213,8 @@ static rg_err consume(pool *p, rg_reader *r, size_t seq, rg_doc_fn fn, void *ctx
 }
 
 /* The one-thread path: no copies, no locks. */
-static rg_err run_serial(const rg_lexicon *lex, rg_reader *r, rg_doc_fn fn, void *ctx,
-			 const rg_diag *diag)
+static rg_err run_serial(const rg_lexicon *lex, rg_reader *r, rg_work_fn work, rg_doc_fn fn,
+			 void *ctx, const rg_diag *diag)
 {
 	rg_analysis an;
 	rg_doc doc;
@@ -211,7 +222,9 @@ static rg_err run_serial(const rg_lexicon *lex, rg_reader *r, rg_doc_fn fn, void
 	int k;
 	rg_analysis_init(&an);
 	while ((k = rg_reader_next(r, &doc)) > 0)
-		if ((rc = rg_analyze(lex, &doc, &an, diag)) || (rc = fn(ctx, &doc, &an)))
+		if ((rc = rg_analyze(lex, &doc, &an, diag)) ||
+		    (work && (rc = work(ctx, 0, &doc, &an, diag))) ||
+		    (fn && (rc = fn(ctx, &doc, &an))))
 			break;
 	if (!rc && k < 0)
 		rc = RG_ENOMEM;
@@ -219,26 +232,41 @@ static rg_err run_serial(const rg_lexicon *lex, rg_reader *r, rg_doc_fn fn, void
 	return rc;
 }
 
+int rg_pipeline_jobs(int jobs)
+{
+	if (jobs > 0)
+		return jobs;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
+}
+
 rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn fn,
 		       void *ctx, const rg_diag *diag)
 {
-	if (jobs <= 0) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = n > 0 ? (int)(n > 64 ? 64 : n) : 1;
-	}
+	return rg_pipeline_run_work(lex, r, jobs, NULL, fn, ctx, diag);
+}
+
+rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_work_fn work,
+			    rg_doc_fn fn, void *ctx, const rg_diag *diag)
+{
+	jobs = rg_pipeline_jobs(jobs);
 	if (jobs == 1)
-		return run_serial(lex, r, fn, ctx, diag);
+		return run_serial(lex, r, work, fn, ctx, diag);
 	pool p;
 	memset(&p, 0, sizeof p);
 	p.lex = lex;
+	p.work_fn = work;
+	p.work_ctx = ctx;
 	p.n_slots = (size_t)jobs * 2;
 	p.slots = calloc(p.n_slots, sizeof *p.slots);
 	pthread_t *th = calloc((size_t)jobs, sizeof *th);
+	worker_arg *args = calloc((size_t)jobs, sizeof *args);
 	rg_err rc = RG_OK;
 	int started = 0;
-	if (!p.slots || !th) {
+	if (!p.slots || !th || !args) {
 		free(p.slots);
 		free(th);
+		free(args);
 		return RG_ENOMEM;
 	}
 	for (size_t i = 0; i < p.n_slots; i++) {
@@ -254,9 +282,11 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
-	for (; started < jobs; started++)
-		if (pthread_create(&th[started], NULL, worker, &p))
+	for (; started < jobs; started++) {
+		args[started] = (worker_arg){ &p, started };
+		if (pthread_create(&th[started], NULL, worker, &args[started]))
 			break;
+	}
 	if (!started) {
 		rc = RG_ENOMEM;
 		goto out;
@@ -315,5 +345,6 @@ out:
 	pthread_cond_destroy(&p.done);
 	free(p.slots);
 	free(th);
+	free(args);
 	return rc;
 }
