@@ -17,6 +17,17 @@
 
 enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
+/*
+ * The ring: up to SLOTS_PER_JOB documents per worker, so that the calling
+ * thread and the workers rarely wait on each other (each wait is a sleep
+ * and a wake-up, dear on a virtual machine); past two documents per job,
+ * the ring also stops at INFLIGHT_BYTES of input, so huge documents do not
+ * multiply the memory.
+ */
+#define SLOTS_PER_JOB 16
+#define PUBLISH 4 /* slots filled before the workers are told (one lock) */
+#define INFLIGHT_BYTES ((size_t)16 << 20)
+
 /* A message held back until its slot is consumed. */
 typedef struct {
 	rg_severity sev;
@@ -51,6 +62,10 @@ typedef struct {
 	size_t n_slots;
 	size_t next_work;     /* lowest sequence number not yet taken */
 	size_t filled;        /* documents put into slots so far */
+	size_t consumed;      /* documents handed to fn so far (oldest in the ring) */
+	int main_waits;       /* the calling thread sleeps until `want` slots are done */
+	size_t want;          /* ... counted from the oldest, consecutively */
+	size_t inflight;      /* bytes of input in the ring */
 	int stop;
 	const rg_lexicon *lex;
 	rg_work_fn work_fn;   /* run on the worker after each analysis, or NULL */
@@ -93,36 +108,68 @@ static void flush_msgs(const slot *s, size_t from, size_t to)
 	}
 }
 
+/* How many slots from seq on are done, consecutively (under the lock). */
+static size_t head_done(const pool *p, size_t seq)
+{
+	size_t d = 0;
+	while (seq + d < p->filled && p->slots[(seq + d) % p->n_slots].state == SLOT_DONE)
+		d++;
+	return d;
+}
+
+/* Parses (a JSONL line) and analyses slot s, then the caller's work. */
+static rg_err work_on(pool *p, int index, slot *s)
+{
+	rg_err rc = RG_OK;
+	s->use = 1;
+	if (s->raw.is_line) {
+		rc = rg_jsonl_parse(&s->jd, s->raw.line, s->raw.len, s->raw.file, s->raw.lineno,
+				    s->raw.max_doc);
+		s->use = !rc && s->jd.skip < 0;
+		s->doc = s->jd.doc;
+	}
+	if (s->use)
+		rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
+	if (s->use && !rc && p->work_fn)
+		rc = p->work_fn(p->work_ctx, index, &s->doc, &s->an, &s->diag);
+	return rc;
+}
+
+/*
+ * A worker takes up to CLAIM waiting slots at a time and marks them done
+ * together: one lock round per CLAIM documents instead of two per document.
+ */
+#define CLAIM 4
+
 static void *worker(void *arg)
 {
 	pool *p = ((worker_arg *)arg)->p;
 	int index = ((worker_arg *)arg)->index;
+	rg_err rcs[CLAIM];
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next_work == p->filled)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->next_work == p->filled && p->stop)
 			break;
-		slot *s = &p->slots[p->next_work % p->n_slots];
-		p->next_work++;
-		s->state = SLOT_BUSY;
+		size_t seq = p->next_work, k = p->filled - seq;
+		if (k > CLAIM)
+			k = CLAIM;
+		p->next_work += k;
+		for (size_t i = 0; i < k; i++)
+			p->slots[(seq + i) % p->n_slots].state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
-		rg_err rc = RG_OK;
-		s->use = 1;
-		if (s->raw.is_line) {
-			rc = rg_jsonl_parse(&s->jd, s->raw.line, s->raw.len, s->raw.file,
-					    s->raw.lineno, s->raw.max_doc);
-			s->use = !rc && s->jd.skip < 0;
-			s->doc = s->jd.doc;
-		}
-		if (s->use)
-			rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
-		if (s->use && !rc && p->work_fn)
-			rc = p->work_fn(p->work_ctx, index, &s->doc, &s->an, &s->diag);
+		for (size_t i = 0; i < k; i++)
+			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots]);
 		pthread_mutex_lock(&p->mu);
-		s->rc = rc;
-		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->done);
+		for (size_t i = 0; i < k; i++) {
+			slot *s = &p->slots[(seq + i) % p->n_slots];
+			s->rc = rcs[i];
+			s->state = SLOT_DONE;
+		}
+		/* wake the calling thread only when it has a run of slots to take */
+		if (p->main_waits && head_done(p, p->consumed) >= p->want)
+			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -185,17 +232,19 @@ static rg_err fill(pool *p, slot *s, const rg_raw *raw)
 	return RG_OK;
 }
 
-/*
- * Waits for slot `seq`, commits a JSONL line on the reader, reports the
- * slot's messages, hands the analysis to fn (unless NULL) and frees the slot.
- */
-static rg_err consume(pool *p, rg_reader *r, size_t seq, rg_doc_fn fn, void *ctx)
+/* The input bytes slot s holds. */
+static size_t slot_bytes(const slot *s)
 {
-	slot *s = &p->slots[seq % p->n_slots];
-	pthread_mutex_lock(&p->mu);
-	while (s->state != SLOT_DONE)
-		pthread_cond_wait(&p->done, &p->mu);
-	pthread_mutex_unlock(&p->mu);
+	return s->raw.is_line ? s->raw.len : s->doc.len;
+}
+
+/*
+ * Commits a JSONL line on the reader, reports the slot's messages, hands
+ * the analysis to fn (unless NULL) and frees the slot; the calling thread
+ * owns a done slot, so no lock is taken.
+ */
+static rg_err consume_slot(slot *s, rg_reader *r, rg_doc_fn fn, void *ctx)
+{
 	rg_err rc = s->rc;
 	flush_msgs(s, 0, s->n_pre);
 	if (s->raw.is_line && (!rc || s->use)) {
@@ -210,6 +259,52 @@ static rg_err consume(pool *p, rg_reader *r, size_t seq, rg_doc_fn fn, void *ctx
 		rc = fn(ctx, &s->doc, &s->an);
 	s->state = SLOT_FREE;
 	return rc;
+}
+
+/*
+ * Waits until a run of slots from the oldest (*consumed) on is done (half
+ * of those in flight), then consumes every slot of the run, in order,
+ * taking the lock twice for all of them.  After an error (*rc set) the slots are still drained, without
+ * fn.  *inflight loses their bytes.
+ */
+static void consume_done(pool *p, rg_reader *r, size_t *consumed, size_t *inflight,
+			 rg_doc_fn fn, void *ctx, rg_err *rc)
+{
+	size_t seq = *consumed, d;
+	pthread_mutex_lock(&p->mu);
+	/* sleep until half the ring (or all that is in it) can be taken: each
+	 * sleep and wake-up costs, so take many slots per wake-up */
+	p->want = (p->filled - seq + 1) / 2;
+	if (p->want < 1)
+		p->want = 1;
+	while ((d = head_done(p, seq)) < p->want) {
+		p->main_waits = 1;
+		pthread_cond_wait(&p->done, &p->mu);
+	}
+	p->main_waits = 0;
+	pthread_mutex_unlock(&p->mu);
+	for (size_t i = 0; i < d; i++) {
+		slot *s = &p->slots[(seq + i) % p->n_slots];
+		*inflight -= slot_bytes(s);
+		rg_err e = consume_slot(s, r, *rc ? NULL : fn, ctx);
+		if (!*rc)
+			*rc = e;
+	}
+	*consumed = seq + d;
+	pthread_mutex_lock(&p->mu);
+	p->consumed = seq + d;
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Hands the slots filled so far to the workers. */
+static void publish(pool *p, size_t filled)
+{
+	if (filled == p->filled)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->filled = filled;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
 }
 
 /* The one-thread path: no copies, no locks. */
@@ -257,7 +352,7 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 	p.lex = lex;
 	p.work_fn = work;
 	p.work_ctx = ctx;
-	p.n_slots = (size_t)jobs * 2;
+	p.n_slots = (size_t)jobs * SLOTS_PER_JOB;
 	p.slots = calloc(p.n_slots, sizeof *p.slots);
 	pthread_t *th = calloc((size_t)jobs, sizeof *th);
 	worker_arg *args = calloc((size_t)jobs, sizeof *args);
@@ -291,7 +386,9 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 		rc = RG_ENOMEM;
 		goto out;
 	}
-	size_t consumed = 0;
+	/* filled counts the slots the calling thread filled, p.filled those
+	 * published to the workers (a few at a time, one lock for them) */
+	size_t consumed = 0, filled = 0, inflight = 0;
 	rg_raw raw;
 	int k;
 	while (!rc && (k = rg_reader_next_raw(r, &raw)) != 0) {
@@ -299,24 +396,29 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 			rc = RG_ENOMEM;
 			break;
 		}
-		if (p.filled - consumed == p.n_slots &&
-		    (rc = consume(&p, r, consumed++, fn, ctx)))
+		/* room: a free slot and, past two documents per job, the byte budget */
+		size_t len = raw.is_line ? raw.len : raw.doc.len;
+		while (!rc && filled - consumed &&
+		       (filled - consumed == p.n_slots ||
+			(filled - consumed >= (size_t)jobs * 2 && inflight + len > INFLIGHT_BYTES))) {
+			publish(&p, filled);
+			consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc);
+		}
+		if (rc)
 			break;
-		slot *s = &p.slots[p.filled % p.n_slots];
+		slot *s = &p.slots[filled % p.n_slots];
 		if ((rc = fill(&p, s, &raw)))
 			break;
-		pthread_mutex_lock(&p.mu);
 		s->state = SLOT_READY;
-		p.filled++;
-		pthread_cond_signal(&p.work);
-		pthread_mutex_unlock(&p.mu);
+		inflight += len;
+		if (++filled - p.filled >= PUBLISH)
+			publish(&p, filled);
 	}
 	/* drain: every document handed to a worker is waited for */
-	while (consumed < p.filled) {
-		rg_err e = consume(&p, r, consumed++, rc ? NULL : fn, ctx);
-		if (!rc)
-			rc = e;
-	}
+	if (!rc)
+		publish(&p, filled);
+	while (consumed < p.filled)
+		consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc);
 	flush_msgs(&p.pend, 0, p.pend.n_msgs); /* what the reader said after the last input */
 out:
 	rg_reader_set_diag(r, reader_diag);

@@ -14,7 +14,10 @@
 
 #include "reader.h"
 
+#define IOBUF_SIZE ((size_t)1 << 20) /* reads of 1 MB, not the 4 KB default */
+
 struct rg_reader {
+	char *iobuf;            /* IOBUF_SIZE bytes, the buffer of the open file */
 	char **stack;           /* paths still to visit, last = next */
 	size_t n_stack, cap_stack;
 	rg_input_format fmt;
@@ -99,6 +102,7 @@ void rg_reader_free(rg_reader *r)
 	free(r->stack);
 	if (r->jf && r->jf != stdin)
 		fclose(r->jf);
+	free(r->iobuf); /* after the fclose that last used it */
 	free(r->jpath);
 	free(r->line);
 	rg_strmap_release(&r->jids);
@@ -370,6 +374,8 @@ int rg_reader_next_raw(rg_reader *r, rg_raw *raw)
 			free(path);
 			continue;
 		}
+		if (f != stdin && (r->iobuf || (r->iobuf = malloc(IOBUF_SIZE))))
+			setvbuf(f, r->iobuf, _IOFBF, IOBUF_SIZE); /* one file open at a time */
 		int jsonl = r->fmt == RG_INPUT_JSONL ||
 			    (r->fmt == RG_INPUT_AUTO && !is_stdin && is_jsonl_name(path));
 		if (r->fmt == RG_INPUT_AUTO && is_stdin) {
