@@ -41,8 +41,6 @@ rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing 
 	rg_strmap_init(&s->actor_ix);
 	rg_strmap_init(&s->slice_ix);
 	rg_strmap_init(&s->fmt_ix);
-	rg_u64map_init(&s->node_ix);
-	rg_u64map_init(&s->edge_ix);
 	rg_u64map_init(&s->format_ix);
 	*out = s;
 	return RG_OK;
@@ -74,8 +72,6 @@ void rg_edgeset_free(rg_edgeset *s)
 	rg_strmap_release(&s->actor_ix);
 	rg_strmap_release(&s->slice_ix);
 	rg_strmap_release(&s->fmt_ix);
-	rg_u64map_release(&s->node_ix);
-	rg_u64map_release(&s->edge_ix);
 	rg_u64map_release(&s->format_ix);
 	rg_cooc_free(s->scratch);
 	free(s);
@@ -175,51 +171,123 @@ rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uin
 	return RG_OK;
 }
 
-/* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
-static int add32(uint32_t *acc, long v)
+/*
+ * Node and edge rows are appended, not looked up: one document's counts
+ * are a handful of rows, and a hash table over millions of (slice, pair)
+ * keys cost more than the analysis (random access, rehashing).  When the
+ * rows double since the last compaction they are sorted and equal keys
+ * summed, so memory stays near the distinct keys; readers of the rows
+ * (edgequery.c, the writer) sum whatever duplicates remain.
+ */
+#define COMPACT_MIN ((size_t)1 << 16)
+
+static uint64_t node_key(const rg_es_node *n)
 {
-	if (v < 0 || (uint64_t)*acc + (uint64_t)v > UINT32_MAX)
+	return (uint64_t)n->slice << 20 | n->actor;
+}
+
+static uint64_t edge_key(const rg_es_edge *e)
+{
+	return (uint64_t)e->slice << 40 | (uint64_t)e->a << 20 | e->b;
+}
+
+static int cmp_node(const void *x, const void *y)
+{
+	uint64_t a = node_key(x), b = node_key(y);
+	return (a > b) - (a < b);
+}
+
+static int cmp_edge_row(const void *x, const void *y)
+{
+	uint64_t a = edge_key(x), b = edge_key(y);
+	return (a > b) - (a < b);
+}
+
+/* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
+static int add32(uint32_t *acc, uint64_t v)
+{
+	if ((uint64_t)*acc + v > UINT32_MAX)
 		return -1;
 	*acc += (uint32_t)v;
+	return 0;
+}
+
+/* Sorts the rows and sums equal keys; RG_EINPUT past 2^32. */
+static rg_err compact_nodes(rg_edgeset *s)
+{
+	size_t k = 0;
+	qsort(s->nodes, s->n_nodes, sizeof *s->nodes, cmp_node);
+	for (size_t i = 0; i < s->n_nodes; i++) {
+		rg_es_node *n = &s->nodes[i], *d = k ? &s->nodes[k - 1] : NULL;
+		if (d && node_key(d) == node_key(n)) {
+			if (add32(&d->mentions, n->mentions) || add32(&d->docs, n->docs) ||
+			    add32(&d->windows, n->windows))
+				return RG_EINPUT;
+		} else {
+			s->nodes[k++] = *n;
+		}
+	}
+	s->n_nodes = s->nodes_compact = k;
+	return RG_OK;
+}
+
+static rg_err compact_edges(rg_edgeset *s)
+{
+	size_t k = 0;
+	qsort(s->edges, s->n_edges, sizeof *s->edges, cmp_edge_row);
+	for (size_t i = 0; i < s->n_edges; i++) {
+		rg_es_edge *e = &s->edges[i], *d = k ? &s->edges[k - 1] : NULL;
+		if (d && edge_key(d) == edge_key(e)) {
+			if (add32(&d->windows, e->windows) || add32(&d->docs, e->docs))
+				return RG_EINPUT;
+		} else {
+			s->edges[k++] = *e;
+		}
+	}
+	s->n_edges = s->edges_compact = k;
+	return RG_OK;
+}
+
+/* A count as a 32-bit row value; -1 when it does not fit. */
+static int to32(long v, uint32_t *out)
+{
+	if (v < 0 || (unsigned long)v > UINT32_MAX)
+		return -1;
+	*out = (uint32_t)v;
 	return 0;
 }
 
 rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentions,
 		      long docs, long windows)
 {
-	uint64_t key = (uint64_t)slice << 20 | actor;
-	uint32_t i;
-	/* room first, so a failure leaves no map entry without its row */
-	if (rg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes) ||
-	    rg_u64map_upsert(&s->node_ix, key, (uint32_t)s->n_nodes, &i))
-		return RG_ENOMEM;
-	if (i == s->n_nodes)
-		s->nodes[s->n_nodes++] = (rg_es_node){ slice, actor, 0, 0, 0 };
-	rg_es_node *n = &s->nodes[i];
-	if (add32(&n->mentions, mentions) || add32(&n->docs, docs) ||
-	    add32(&n->windows, windows))
+	rg_es_node n = { slice, actor, 0, 0, 0 };
+	if (to32(mentions, &n.mentions) || to32(docs, &n.docs) || to32(windows, &n.windows))
 		return RG_EINPUT;
+	if (s->n_nodes >= COMPACT_MIN && s->n_nodes >= 2 * s->nodes_compact) {
+		rg_err rc = compact_nodes(s);
+		if (rc)
+			return rc;
+	}
+	if (rg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes))
+		return RG_ENOMEM;
+	s->nodes[s->n_nodes++] = n;
 	return RG_OK;
 }
 
 rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, long windows,
 		      long docs)
 {
-	if (a > b) {
-		uint32_t t = a;
-		a = b;
-		b = t;
-	}
-	uint64_t key = (uint64_t)slice << 40 | (uint64_t)a << 20 | b;
-	uint32_t i;
-	/* room first, so a failure leaves no map entry without its row */
-	if (rg_grow(&s->edges, &s->cap_edges, s->n_edges + 1, sizeof *s->edges) ||
-	    rg_u64map_upsert(&s->edge_ix, key, (uint32_t)s->n_edges, &i))
-		return RG_ENOMEM;
-	if (i == s->n_edges)
-		s->edges[s->n_edges++] = (rg_es_edge){ slice, a, b, 0, 0 };
-	if (add32(&s->edges[i].windows, windows) || add32(&s->edges[i].docs, docs))
+	rg_es_edge e = { slice, a < b ? a : b, a < b ? b : a, 0, 0 };
+	if (to32(windows, &e.windows) || to32(docs, &e.docs))
 		return RG_EINPUT;
+	if (s->n_edges >= COMPACT_MIN && s->n_edges >= 2 * s->edges_compact) {
+		rg_err rc = compact_edges(s);
+		if (rc)
+			return rc;
+	}
+	if (rg_grow(&s->edges, &s->cap_edges, s->n_edges + 1, sizeof *s->edges))
+		return RG_ENOMEM;
+	s->edges[s->n_edges++] = e;
 	return RG_OK;
 }
 
@@ -229,8 +297,7 @@ size_t rg_es_bytes(const rg_edgeset *s)
 	       s->cap_slices * sizeof *s->slices + s->cap_nodes * sizeof *s->nodes +
 	       s->cap_edges * sizeof *s->edges + s->cap_formats * sizeof *s->formats +
 	       s->cap_fmts * 2 * sizeof(char *) + s->fmt_key_bytes +
-	       (s->node_ix.n_slots + s->edge_ix.n_slots + s->format_ix.n_slots) *
-		       (sizeof(uint64_t) + sizeof(uint32_t)) +
+	       s->format_ix.n_slots * (sizeof(uint64_t) + sizeof(uint32_t)) +
 	       s->actor_ix.n_slots * 4 + s->actor_ix.cap_ents * sizeof *s->actor_ix.ents +
 	       s->slice_ix.n_slots * 4 + s->slice_ix.cap_ents * sizeof *s->slice_ix.ents +
 	       s->fmt_ix.n_slots * 4 + s->fmt_ix.cap_ents * sizeof *s->fmt_ix.ents +

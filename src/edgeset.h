@@ -1,9 +1,9 @@
 /*
  * edgeset.h - the inside of an rg_edgeset, shared by edgeset.c (counting
  * documents into slices, and answering questions from them) and
- * edgetable.c (the set as text).  Counts live in flat arrays keyed by
- * (slice, actor) and (slice, actor, actor) so that thousands of small
- * slices cost no per-slice hash table.
+ * edgetable.c (the set as text).  Counts live in flat arrays of rows
+ * (slice, actor) and (slice, actor, actor), appended and compacted now and
+ * then (edgeset.c), so rows may repeat a key: every reader sums them.
  */
 #ifndef RG_EDGESET_H
 #define RG_EDGESET_H
@@ -57,10 +57,10 @@ struct rg_edgeset {
 	rg_strmap slice_ix;          /* "date\tlang" -> slice index */
 	rg_es_node *nodes;
 	size_t n_nodes, cap_nodes;
-	rg_u64map node_ix;           /* slice << 20 | actor -> node */
+	size_t nodes_compact;        /* rows after the last compaction */
 	rg_es_edge *edges;
 	size_t n_edges, cap_edges;
-	rg_u64map edge_ix;           /* slice << 40 | a << 20 | b -> edge */
+	size_t edges_compact;
 	char **fmt_keys;             /* member ids joined by '-' */
 	char **fmt_names;            /* the named format's id, or NULL */
 	size_t n_fmts, cap_fmts;
@@ -83,7 +83,9 @@ rg_err rg_es_actor_intern(rg_edgeset *s, const char *id, rg_actor_type type, uin
 rg_err rg_es_slice_intern(rg_edgeset *s, const char *date, int lang, uint32_t *out);
 /* The format key `key`, made when new (name may be NULL). */
 rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uint32_t *out);
-/* Add counts to the node / edge / format row of a slice (made when new). */
+/* Adds counts for a node or an edge of a slice (a row appended: a key may
+ * have several rows) or a format (its row made when new).  RG_EINPUT when
+ * a count does not fit 32 bits, RG_ENOMEM. */
 rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentions,
 		      long docs, long windows);
 rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, long windows,

@@ -213,27 +213,41 @@ static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
 	for (size_t k = 0; k < s->n_slices; k++) {
 		uint32_t si = o->slice_order[k];
 		put_slice(f, &s->slices[si]);
-		for (; ni < s->n_nodes && s->nodes[o->nodes[ni].i].slice == si; ni++) {
+		/* rows of one key are adjacent once sorted: sum them */
+		while (ni < s->n_nodes && s->nodes[o->nodes[ni].i].slice == si) {
 			const rg_es_node *n = &s->nodes[o->nodes[ni].i];
-			char row[80], *p = row;
+			unsigned long sum[3] = { 0, 0, 0 };
+			uint64_t key = o->nodes[ni].key;
+			char row[96], *p = row;
+			for (; ni < s->n_nodes && o->nodes[ni].key == key; ni++) {
+				const rg_es_node *d = &s->nodes[o->nodes[ni].i];
+				sum[0] += d->mentions;
+				sum[1] += d->docs;
+				sum[2] += d->windows;
+			}
 			fputs("node\t", f);
 			fputs(o->id_out[n->actor], f);
-			p = put_num(p, n->mentions);
-			p = put_num(p, n->docs);
-			p = put_num(p, n->windows);
+			for (int c = 0; c < 3; c++)
+				p = put_num(p, sum[c]);
 			*p++ = '\n';
 			fwrite(row, 1, (size_t)(p - row), f);
 		}
-		for (; ei < s->n_edges && s->edges[o->edges[ei].i].slice == si; ei++) {
+		while (ei < s->n_edges && s->edges[o->edges[ei].i].slice == si) {
 			const rg_es_edge *e = &s->edges[o->edges[ei].i];
 			int swap = o->actor_rank[e->a] > o->actor_rank[e->b];
-			char row[80], *p = row;
+			unsigned long sum[2] = { 0, 0 };
+			uint64_t key = o->edges[ei].key;
+			char row[64], *p = row;
+			for (; ei < s->n_edges && o->edges[ei].key == key; ei++) {
+				sum[0] += s->edges[o->edges[ei].i].windows;
+				sum[1] += s->edges[o->edges[ei].i].docs;
+			}
 			fputs("edge\t", f);
 			fputs(o->id_out[swap ? e->b : e->a], f);
 			putc('\t', f);
 			fputs(o->id_out[swap ? e->a : e->b], f);
-			p = put_num(p, e->windows);
-			p = put_num(p, e->docs);
+			p = put_num(p, sum[0]);
+			p = put_num(p, sum[1]);
 			*p++ = '\n';
 			fwrite(row, 1, (size_t)(p - row), f);
 		}

@@ -273,6 +273,40 @@ static void test_refusals(void)
 	}
 }
 
+/* 140,000 rows of one tie: appended, compacted past 65,536, summed. */
+static void test_many_rows(void)
+{
+	char *text = NULL, *out = NULL;
+	size_t len = 0, n_out = 0;
+	FILE *f = open_memstream(&text, &len);
+	rg_edgeset *s = NULL;
+	rg_network net;
+	fputs(HDR "actor\tAZE\tcountry" NO_NAMES "\t\nactor\tTUR\tcountry" NO_NAMES "\t\n"
+	      "slice\t2024-01-01\ten\t1\t140000\tcountry=140000\n"
+	      "node\tAZE\t140000\t1\t140000\nnode\tTUR\t140000\t1\t140000\n", f);
+	for (int i = 0; i < 140000; i++)
+		fputs(i % 2 ? "edge\tAZE\tTUR\t1\t1\n" : "edge\tTUR\tAZE\t1\t1\n", f);
+	fclose(f);
+	ok(rg_edgeset_read(&s, put(text, 6), NULL) == RG_OK, "a table of 140,000 rows of one tie");
+	rg_network_init(&net);
+	ok(s && rg_edgeset_network(s, NULL, &net) == RG_OK && net.n_edges == 1 &&
+	   net.edges[0].windows == 140000 && net.edges[0].docs == 140000,
+	   "one tie of 140,000 windows, whichever order its ids were written in");
+	f = open_memstream(&out, &n_out);
+	if (s)
+		rg_edgeset_write(s, f);
+	fclose(f);
+	ok(strstr(out, "\nedge\tAZE\tTUR\t140000\t140000\n") &&
+	   !strstr(strstr(out, "\nedge\t") + 1, "\nedge\t"), "written as one row");
+	rg_network_release(&net);
+	rg_edgeset_free(s);
+	free(text);
+	free(out);
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/rg_test_edgeset_%d_6", (int)getpid());
+	unlink(path);
+}
+
 int main(void)
 {
 	rg_edgeset *s = NULL;
@@ -289,6 +323,7 @@ int main(void)
 	}
 	rg_edgeset_free(s);
 	test_refusals();
+	test_many_rows();
 	unlink(p1);
 	unlink(p2);
 	return tap_done();
