@@ -349,8 +349,8 @@ typedef rg_err (*rg_doc_fn)(void *ctx, const rg_doc *doc, const rg_analysis *an)
 /*
  * Reads every document of `r`, analyses them on `jobs` threads (0: one per
  * online CPU) and hands each result to `fn` in input order, so the output
- * is identical whatever the number of jobs.  At most 2 x jobs documents
- * are in memory at once.  `diag` may be called from several threads at
+ * is identical whatever the number of jobs.  At most 16 x jobs documents
+ * are in memory at once, and past 2 x jobs no more than 16 MB of input.  `diag` may be called from several threads at
  * once; its function must be thread-safe.  Returns the first error of
  * rg_analyze or fn, RG_ENOMEM, or RG_OK.
  */

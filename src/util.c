@@ -253,7 +253,9 @@ static rg_err u64map_rehash(rg_u64map *m, size_t n_slots)
 	return RG_OK;
 }
 
-rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
+/* The slot of key (its own, or the empty one it would take), after making
+ * room for one more key. */
+static rg_err u64map_slot(rg_u64map *m, uint64_t key, size_t *slot)
 {
 	if ((m->n + 1) * 2 > m->n_slots &&
 	    u64map_rehash(m, m->n_slots ? m->n_slots * 2 : 64))
@@ -261,6 +263,15 @@ rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
 	size_t i = u64_slot(key, m->n_slots);
 	while (m->vals[i] != UINT32_MAX && m->keys[i] != key)
 		i = (i + 1) & (m->n_slots - 1);
+	*slot = i;
+	return RG_OK;
+}
+
+rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val)
+{
+	size_t i;
+	if (u64map_slot(m, key, &i))
+		return RG_ENOMEM;
 	if (m->vals[i] == UINT32_MAX)
 		m->n++;
 	m->keys[i] = key;
@@ -284,23 +295,6 @@ static int cmp_id_ref(const void *x, const void *y)
 void rg_id_refs_sort(rg_id_ref *refs, size_t n)
 {
 	qsort(refs, n, sizeof *refs, cmp_id_ref);
-}
-
-rg_err rg_u64map_upsert(rg_u64map *m, uint64_t key, uint32_t val, uint32_t *out)
-{
-	if ((m->n + 1) * 2 > m->n_slots &&
-	    u64map_rehash(m, m->n_slots ? m->n_slots * 2 : 64))
-		return RG_ENOMEM;
-	size_t i = u64_slot(key, m->n_slots);
-	while (m->vals[i] != UINT32_MAX && m->keys[i] != key)
-		i = (i + 1) & (m->n_slots - 1);
-	if (m->vals[i] == UINT32_MAX) {
-		m->n++;
-		m->keys[i] = key;
-		m->vals[i] = val;
-	}
-	*out = m->vals[i];
-	return RG_OK;
 }
 
 void rg_u64map_clear(rg_u64map *m)

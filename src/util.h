@@ -77,9 +77,6 @@ void rg_u64map_init(rg_u64map *m);
 void rg_u64map_release(rg_u64map *m);
 uint32_t rg_u64map_get(const rg_u64map *m, uint64_t key);
 rg_err rg_u64map_put(rg_u64map *m, uint64_t key, uint32_t val);
-/* The value of key in *out, inserting `val` first when key is absent (one
- * probe sequence instead of get + put).  RG_ENOMEM. */
-rg_err rg_u64map_upsert(rg_u64map *m, uint64_t key, uint32_t val, uint32_t *out);
 /* Removes every key, keeping the slots for reuse. */
 void rg_u64map_clear(rg_u64map *m);
 
