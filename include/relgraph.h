@@ -394,6 +394,8 @@ typedef struct {
 
 /* Parses "sentence", "paragraph", "document" or "tokens:K"; RG_EINPUT. */
 rg_err rg_window_parse(const char *s, rg_window *out);
+/* The window as rg_window_parse reads it ("sentence", "tokens:5"), into buf. */
+void rg_window_name(rg_window w, char *buf, size_t n);
 
 /* One piece of evidence for an edge: where the two actors were named. */
 typedef struct {
@@ -733,6 +735,21 @@ typedef enum { RG_PERIOD_MONTH = 0, RG_PERIOD_QUARTER, RG_PERIOD_YEAR } rg_perio
 /* Parses "month", "quarter" or "year"; -1 otherwise. */
 int rg_period_parse(const char *s);
 
+/*
+ * The `period` (an rg_period) of a date "YYYY-MM-DD" (or "YYYY-MM",
+ * "YYYY") into key: "2024-03", "2024-Q1" (Q0 for a month outside 1-12) or
+ * "2024"; "" when the date is coarser than the period.  The one
+ * definition of a period for the corpus, its formats and edge tables.
+ */
+void rg_period_key(int period, const char *date, char key[9]);
+
+/*
+ * Whether a document dated `date` ("" = undated) is within --since and
+ * --until (YYYY[-MM[-DD]], NULL = open): date >= since, and date's prefix
+ * of until's length <= until; an undated document is within no bound.
+ */
+int rg_date_in_span(const char *date, const char *since, const char *until);
+
 /* The activity of one format in one period. */
 typedef struct {
 	char period[9];      /* "2024-03", "2024-Q1" or "2024" */
@@ -881,8 +898,9 @@ rg_err rg_render_formats(rg_formatstats *fs, const rg_lexicon *lex,
 /* The date precision of the slices. */
 typedef enum { RG_SLICE_DAY = 0, RG_SLICE_MONTH, RG_SLICE_YEAR } rg_slicing;
 
-/* Parses "day", "month" or "year"; -1 otherwise. */
+/* Parses "day", "month" or "year"; -1 otherwise.  And the name back. */
 int rg_slicing_parse(const char *s);
+const char *rg_slicing_name(rg_slicing sl);
 
 typedef struct rg_edgeset rg_edgeset;
 

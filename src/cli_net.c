@@ -99,11 +99,7 @@ typedef struct {
 /* Whether a document dated `date` ("" = undated) passes --since/--until. */
 static int in_span(const rg_netopts *o, const char *date)
 {
-	if (o->since && (!date[0] || strcmp(date, o->since) < 0))
-		return 0;
-	if (o->until && (!date[0] || strncmp(date, o->until, strlen(o->until)) > 0))
-		return 0;
-	return 1;
+	return rg_date_in_span(date, o->since, o->until);
 }
 
 static rg_err add_doc(void *v, const rg_doc *doc, const rg_analysis *an)
@@ -164,17 +160,14 @@ int rg_cli_table_filter(const char *cmd, const rg_edgeset *s, const rg_slice_fil
 /* EXIT_INPUT after a message when --window asks for another window than s's. */
 static int table_window(const char *cmd, const rg_netopts *o, const rg_edgeset *s)
 {
-	static const char *const kinds[] = { "sentence", "paragraph", "document", "tokens" };
 	rg_window w = rg_edgeset_window(s);
+	char name[32];
 	if (!o->window_set || (o->window.kind == w.kind &&
 			       (w.kind != RG_WINDOW_TOKENS || o->window.tokens == w.tokens)))
 		return 0;
-	if (w.kind == RG_WINDOW_TOKENS)
-		fprintf(stderr, "relgraph: error: %s: the edge tables were counted with --window "
-			"tokens:%d\n", cmd, w.tokens);
-	else
-		fprintf(stderr, "relgraph: error: %s: the edge tables were counted with --window "
-			"%s\n", cmd, kinds[w.kind]);
+	rg_window_name(w, name, sizeof name);
+	fprintf(stderr, "relgraph: error: %s: the edge tables were counted with --window %s\n",
+		cmd, name);
 	return EXIT_INPUT;
 }
 
@@ -395,18 +388,6 @@ int rg_cli_period_parse(const char *cmd, const char *arg, int *out)
 	return 0;
 }
 
-/* The period of a "YYYY-MM-DD" date: "2024-03", "2024-Q1" or "2024". */
-static void period_key(int period, const char *date, char key[RG_PERIOD_KEY])
-{
-	if (period == RG_PERIOD_MONTH)
-		snprintf(key, RG_PERIOD_KEY, "%.7s", date);
-	else if (period == RG_PERIOD_QUARTER)
-		snprintf(key, RG_PERIOD_KEY, "%.4s-Q%c", date,
-			 (char)('1' + ((date[5] - '0') * 10 + (date[6] - '0') - 1) / 3 % 4));
-	else
-		snprintf(key, RG_PERIOD_KEY, "%.4s", date);
-}
-
 typedef struct {
 	const rg_lexicon *lex;
 	const rg_netopts *o;
@@ -435,7 +416,7 @@ static rg_err add_sliced(void *v, const rg_doc *doc, const rg_analysis *an)
 		run->undated++;
 		return RG_OK;
 	}
-	period_key(run->period, an->date, key);
+	rg_period_key(run->period, an->date, key);
 	/* keys stay sorted (periods in time order): find key or its place */
 	for (i = 0; i < sl->n && strcmp(sl->keys[i], key) < 0; i++)
 		;

@@ -106,12 +106,7 @@ static int read_tables(rg_ctx *ctx, const rg_lexicon *lex, int argc, char **argv
 		return status;
 	status = EXIT_INPUT;
 	rg_window w = rg_edgeset_window(s);
-	if (w.kind == RG_WINDOW_TOKENS)
-		snprintf(o->table_window, sizeof o->table_window, "tokens:%d", w.tokens);
-	else
-		snprintf(o->table_window, sizeof o->table_window, "%s",
-			 w.kind == RG_WINDOW_SENTENCE ? "sentence"
-			 : w.kind == RG_WINDOW_PARAGRAPH ? "paragraph" : "document");
+	rg_window_name(w, o->table_window, sizeof o->table_window);
 	if (o->window_name && strcmp(o->window_name, o->table_window)) {
 		fprintf(stderr, "relgraph: error: formats: the edge tables were counted with "
 			"--window %s, not %s\n", o->table_window, o->window_name);

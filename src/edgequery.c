@@ -17,38 +17,24 @@ void rg_slice_filter_init(rg_slice_filter *f)
 	f->period = -1;
 }
 
-/* The characters of a slice date: 10, 7 or 4. */
-static size_t precision(rg_slicing sl)
+int rg_date_in_span(const char *date, const char *since, const char *until)
 {
-	return sl == RG_SLICE_DAY ? 10 : sl == RG_SLICE_MONTH ? 7 : 4;
-}
-
-static const char *const slicing_names[3] = { "day", "month", "year" };
-
-/* The period of a date ("YYYY", "YYYY-MM" or "YYYY-MM-DD"); "" if too coarse. */
-static void period_key(int period, const char *date, char key[9])
-{
-	size_t n = strlen(date);
-	key[0] = '\0';
-	if (period == RG_PERIOD_YEAR && n >= 4)
-		snprintf(key, 9, "%.4s", date);
-	else if (period == RG_PERIOD_MONTH && n >= 7)
-		snprintf(key, 9, "%.7s", date);
-	else if (period == RG_PERIOD_QUARTER && n >= 7) {
-		int m = (date[5] - '0') * 10 + (date[6] - '0');
-		snprintf(key, 9, "%.4s-Q%d", date, m >= 1 && m <= 12 ? (m + 2) / 3 : 0);
-	}
+	if (since && (!date[0] || strcmp(date, since) < 0))
+		return 0;
+	if (until && (!date[0] || strncmp(date, until, strlen(until)) > 0))
+		return 0;
+	return 1;
 }
 
 const char *rg_edgeset_check(const rg_edgeset *s, const rg_slice_filter *f)
 {
 	static _Thread_local char why[160];
-	size_t p = precision(s->slicing);
+	size_t p = rg_es_precision(s->slicing);
 	if (!f)
 		return NULL;
 	if ((f->since && strlen(f->since) > p) || (f->until && strlen(f->until) > p)) {
 		snprintf(why, sizeof why, "the table's slices are %ss: a --since/--until "
-			 "date finer than that cannot be answered", slicing_names[s->slicing]);
+			 "date finer than that cannot be answered", rg_slicing_name(s->slicing));
 		return why;
 	}
 	if (f->period >= 0 && f->period != RG_PERIOD_YEAR && p < 7) {
@@ -76,13 +62,11 @@ static int takes(const rg_slice_filter *f, const rg_es_slice *sl)
 		return 1;
 	if (f->lang >= 0 && sl->lang != f->lang)
 		return 0;
-	if (f->since && (!sl->date[0] || strcmp(sl->date, f->since) < 0))
-		return 0;
-	if (f->until && (!sl->date[0] || strncmp(sl->date, f->until, strlen(f->until)) > 0))
+	if (!rg_date_in_span(sl->date, f->since, f->until))
 		return 0;
 	if (f->period >= 0 && f->period_key) {
 		char key[9];
-		period_key(f->period, sl->date, key);
+		rg_period_key(f->period, sl->date, key);
 		if (strcmp(key, f->period_key))
 			return 0;
 	}
@@ -273,7 +257,7 @@ rg_err rg_edgeset_periods(const rg_edgeset *s, const rg_slice_filter *f, int per
 			*undated += sl->docs;
 			continue;
 		}
-		period_key(period, sl->date, key);
+		rg_period_key(period, sl->date, key);
 		size_t at = 0;
 		while (at < *n && strcmp((*keys)[at], key) < 0)
 			at++;

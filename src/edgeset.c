@@ -13,17 +13,9 @@
 #include "edgeset.h"
 
 
-int rg_slicing_parse(const char *s)
+size_t rg_es_precision(rg_slicing sl)
 {
-	if (!s)
-		return -1;
-	if (strcmp(s, "day") == 0)
-		return RG_SLICE_DAY;
-	if (strcmp(s, "month") == 0)
-		return RG_SLICE_MONTH;
-	if (strcmp(s, "year") == 0)
-		return RG_SLICE_YEAR;
-	return -1;
+	return sl == RG_SLICE_DAY ? 10 : sl == RG_SLICE_MONTH ? 7 : 4;
 }
 
 rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing slicing)
@@ -387,8 +379,7 @@ static rg_err lex_actor(rg_edgeset *s, size_t la, uint32_t *out)
 /* The slice date of an analysis date at the set's precision. */
 static void slice_date(rg_slicing sl, const char *date, char out[11])
 {
-	size_t keep = sl == RG_SLICE_DAY ? 10 : sl == RG_SLICE_MONTH ? 7 : 4;
-	snprintf(out, 11, "%.*s", date[0] ? (int)keep : 0, date);
+	snprintf(out, 11, "%.*s", date[0] ? (int)rg_es_precision(sl) : 0, date);
 }
 
 /* The formats of one document into its slice. */

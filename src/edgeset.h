@@ -93,6 +93,9 @@ rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, lon
 rg_err rg_es_format_add(rg_edgeset *s, uint32_t slice, uint32_t fmt, long mentions,
 			long docs, const long by_rule[4]);
 
+/* The characters of a slice date: 10 (day), 7 (month) or 4 (year). */
+size_t rg_es_precision(rg_slicing sl);
+
 /* The bytes the set holds (arrays and maps), for the map step's spill. */
 size_t rg_es_bytes(const rg_edgeset *s);
 

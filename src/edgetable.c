@@ -60,17 +60,6 @@ static char *put_num(char *p, unsigned long v)
 	return p;
 }
 
-static const char *const slicing_names[3] = { "day", "month", "year" };
-
-static void window_desc(rg_window w, char *buf, size_t n)
-{
-	static const char *const kinds[] = { "sentence", "paragraph", "document" };
-	if (w.kind == RG_WINDOW_TOKENS)
-		snprintf(buf, n, "tokens:%d", w.tokens);
-	else
-		snprintf(buf, n, "%s", kinds[w.kind]);
-}
-
 /* A row to sort: its sort key and its index. */
 typedef struct {
 	uint64_t key;
@@ -274,13 +263,13 @@ rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 		return RG_EINPUT;
 	if ((rc = order_build(s, &o)))
 		goto out;
-	window_desc(s->window, wd, sizeof wd);
+	rg_window_name(s->window, wd, sizeof wd);
 	rg_es_typeset_name(s->types, types, sizeof types);
 	for (char *p = types; *p; p++)
 		if (*p == '+')
 			*p = ',';
 	fprintf(f, "%s\twindow=%s\ttypes=%s\tslice=%s\n", RG_EDGETABLE_MAGIC, wd, types,
-		slicing_names[s->slicing]);
+		rg_slicing_name(s->slicing));
 	for (size_t k = 0; k < s->n_actors; k++) {
 		const rg_es_actor *a = &s->actors[o.actor_order[k]];
 		fputs("actor\t", f);

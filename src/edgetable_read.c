@@ -55,7 +55,7 @@ static int parse_long(const char *s, long *out)
 /* A slice date of the table's precision, or "-" for none. */
 static int parse_date(const char *s, rg_slicing sl, char out[11])
 {
-	size_t want = sl == RG_SLICE_DAY ? 10 : sl == RG_SLICE_MONTH ? 7 : 4;
+	size_t want = rg_es_precision(sl);
 	if (strcmp(s, "-") == 0) {
 		out[0] = '\0';
 		return 0;

@@ -143,18 +143,16 @@ static rg_err normalise(const rg_lexicon *lex, const size_t *in, size_t n, size_
 	return RG_OK;
 }
 
-/* Writes the period of "YYYY-MM-DD" (or "YYYY-MM", "YYYY") `date` into out;
- * "" when the date is coarser than the period. */
-static void period_of(rg_period p, const char *date, char out[9])
+void rg_period_key(int period, const char *date, char out[9])
 {
 	size_t n = strlen(date);
 	out[0] = '\0';
-	if (n < 4 || (p != RG_PERIOD_YEAR && n < 7))
+	if (n < 4 || (period != RG_PERIOD_YEAR && n < 7))
 		return;
 	int month = (date[5] - '0') * 10 + (date[6] - '0');
-	if (p == RG_PERIOD_YEAR)
+	if (period == RG_PERIOD_YEAR)
 		snprintf(out, 9, "%.4s", date);
-	else if (p == RG_PERIOD_QUARTER)
+	else if (period == RG_PERIOD_QUARTER)
 		snprintf(out, 9, "%.4s-Q%d", date, month >= 1 && month <= 12 ? (month + 2) / 3 : 0);
 	else
 		snprintf(out, 9, "%.7s", date);
@@ -203,7 +201,7 @@ rg_err rg_formatstats_add(rg_formatstats *fs, const rg_doc *doc, const rg_analys
 	if (!(seen = malloc(an->n_formats * sizeof *seen)))
 		return RG_ENOMEM;
 	if (an->date[0])
-		period_of(fs->period, an->date, period);
+		rg_period_key((int)fs->period, an->date, period);
 	for (size_t i = 0; i < an->n_formats; i++) {
 		const rg_format *fm = &an->formats[i];
 		size_t idx;
@@ -276,7 +274,7 @@ rg_err rg_formatstats_add_counts(rg_formatstats *fs, const size_t *members, size
 		if (!f->last_date[0] || strcmp(date, f->last_date) > 0)
 			snprintf(f->last_date, sizeof f->last_date, "%s", date);
 	}
-	period_of(fs->period, date, period);
+	rg_period_key((int)fs->period, date, period);
 	if (period[0]) {
 		rg_format_period *p = period_slot(f, period);
 		if (!p)

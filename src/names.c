@@ -4,6 +4,7 @@
  * in relgraph's outputs comes from the tables here.
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "relgraph.h"
@@ -70,9 +71,34 @@ const char *rg_via_name(rg_via v)
 	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "name";
 }
 
+static const char *const window_kinds[] = { "sentence", "paragraph", "document" };
+
+void rg_window_name(rg_window w, char *buf, size_t n)
+{
+	if (w.kind == RG_WINDOW_TOKENS)
+		snprintf(buf, n, "tokens:%d", w.tokens);
+	else
+		snprintf(buf, n, "%s", window_kinds[w.kind]);
+}
+
+static const char *const slicing_names[] = { "day", "month", "year" };
+
+int rg_slicing_parse(const char *s)
+{
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, slicing_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *rg_slicing_name(rg_slicing sl)
+{
+	return (unsigned)sl < 3 ? slicing_names[sl] : "day";
+}
+
 rg_err rg_window_parse(const char *s, rg_window *out)
 {
-	static const char *const kinds[] = { "sentence", "paragraph", "document" };
+	const char *const *kinds = window_kinds;
 	for (int i = 0; i < 3; i++) {
 		if (strcmp(s, kinds[i]) == 0) {
 			out->kind = (rg_window_kind)i;
