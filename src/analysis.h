@@ -78,6 +78,16 @@ typedef struct {
 } rg_scratch;
 
 /*
+ * Swaps the analysis's cache of candidate keys (s->key_cache) with *cache,
+ * making the analysis's scratch when it has none.  The cache depends on
+ * the lexicon only, so a pipeline worker lends its one cache to every
+ * slot it analyses (and takes it back after), and the cache learns from
+ * all of the worker's documents rather than one slot's.  The cache is a
+ * single malloc'd block: free() releases it.  RG_ENOMEM.
+ */
+rg_err rg_analysis_swap_cache(rg_analysis *an, struct rg_key_cache **cache);
+
+/*
  * Splits doc into paragraphs, sentences and folded tokens (text.c).
  * Reports the first ill-formed UTF-8 sequence through diag.  Returns
  * RG_EINPUT (reported through diag) when the text or its folded words

@@ -45,6 +45,25 @@ void rg_analysis_release(rg_analysis *an)
 	rg_analysis_init(an);
 }
 
+/* The analysis's scratch, made when it has none; NULL when out of memory. */
+static rg_scratch *scratch_of(rg_analysis *an)
+{
+	if (!an->priv_)
+		an->priv_ = calloc(1, sizeof(rg_scratch));
+	return an->priv_;
+}
+
+rg_err rg_analysis_swap_cache(rg_analysis *an, struct rg_key_cache **cache)
+{
+	rg_scratch *s = scratch_of(an);
+	if (!s)
+		return RG_ENOMEM;
+	struct rg_key_cache *t = s->key_cache;
+	s->key_cache = *cache;
+	*cache = t;
+	return RG_OK;
+}
+
 /* Whether s is a plausible "YYYY-MM-DD..." date; copies the date part. */
 static int copy_iso_date(const char *s, char out[11])
 {
@@ -64,13 +83,9 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		  const rg_diag *diag)
 {
 	rg_err rc;
-	rg_scratch *s = an->priv_;
-	if (!s) {
-		s = calloc(1, sizeof *s);
-		if (!s)
-			return RG_ENOMEM;
-		an->priv_ = s;
-	}
+	rg_scratch *s = scratch_of(an);
+	if (!s)
+		return RG_ENOMEM;
 	rg_sb_reset(&s->fold);
 	s->n_toks = 0;
 	s->n_members = 0;

@@ -11,6 +11,7 @@
 
 #include "cooccur.h"
 #include "edgeset.h"
+#include "radix.h"
 
 
 size_t rg_es_precision(rg_slicing sl)
@@ -122,12 +123,15 @@ rg_err rg_es_actor_intern(rg_edgeset *s, const char *id, rg_actor_type type, uin
 
 rg_err rg_es_slice_intern(rg_edgeset *s, const char *date, int lang, uint32_t *out)
 {
-	char key[24];
+	char key[16];
 	uint32_t got;
-	int n = snprintf(key, sizeof key, "%s\t%d", date, lang);
+	size_t n = strnlen(date, 10);
+	/* the key: the date, then a byte for the language (never NUL) */
+	memcpy(key, date, n);
+	key[n++] = (char)(lang < 0 ? 1 : 2 + (lang & 0x3f));
 	if (s->n_slices >= RG_ES_MAX_SLICES - 1)
 		return RG_EINPUT;
-	if (rg_strmap_put(&s->slice_ix, key, (size_t)n, (uint32_t)s->n_slices, &got))
+	if (rg_strmap_put(&s->slice_ix, key, n, (uint32_t)s->n_slices, &got))
 		return RG_ENOMEM;
 	*out = got;
 	if (got < s->n_slices)
@@ -173,28 +177,6 @@ rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uin
  */
 #define COMPACT_MIN ((size_t)1 << 16)
 
-static uint64_t node_key(const rg_es_node *n)
-{
-	return (uint64_t)n->slice << 20 | n->actor;
-}
-
-static uint64_t edge_key(const rg_es_edge *e)
-{
-	return (uint64_t)e->slice << 40 | (uint64_t)e->a << 20 | e->b;
-}
-
-static int cmp_node(const void *x, const void *y)
-{
-	uint64_t a = node_key(x), b = node_key(y);
-	return (a > b) - (a < b);
-}
-
-static int cmp_edge_row(const void *x, const void *y)
-{
-	uint64_t a = edge_key(x), b = edge_key(y);
-	return (a > b) - (a < b);
-}
-
 /* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
 static int add32(uint32_t *acc, uint64_t v)
 {
@@ -204,40 +186,104 @@ static int add32(uint32_t *acc, uint64_t v)
 	return 0;
 }
 
-/* Sorts the rows and sums equal keys; RG_EINPUT past 2^32. */
+/*
+ * The order of a set's rows by key: items (packed key, row) sorted, the
+ * key packed into the bits the set's slices and actors need (the order is
+ * that of node_key and edge_key).  *k: the number of distinct keys.
+ * NULL when out of memory.
+ */
+static rg_radix_item *rows_sorted(size_t n, unsigned keybits, const rg_edgeset *s, int edges,
+				  size_t *k)
+{
+	unsigned ab = rg_radix_bits(s->n_actors);
+	rg_radix_item *it = malloc((n + 1) * sizeof *it), *tmp = malloc((n + 1) * sizeof *tmp);
+	if (!it || !tmp) {
+		free(it);
+		free(tmp);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key;
+		if (edges)
+			key = ((uint64_t)s->edges[i].slice << ab | s->edges[i].a) << ab | s->edges[i].b;
+		else
+			key = (uint64_t)s->nodes[i].slice << ab | s->nodes[i].actor;
+		it[i] = (rg_radix_item){ key, (uint32_t)i };
+	}
+	rg_radix_sort(it, tmp, n, keybits);
+	free(tmp);
+	*k = 0;
+	for (size_t i = 0; i < n; i++)
+		*k += !i || it[i].key != it[i - 1].key;
+	return it;
+}
+
+/* Sorts the rows and sums equal keys; RG_EINPUT past 2^32, RG_ENOMEM. */
 static rg_err compact_nodes(rg_edgeset *s)
 {
-	size_t k = 0;
-	qsort(s->nodes, s->n_nodes, sizeof *s->nodes, cmp_node);
-	for (size_t i = 0; i < s->n_nodes; i++) {
-		rg_es_node *n = &s->nodes[i], *d = k ? &s->nodes[k - 1] : NULL;
-		if (d && node_key(d) == node_key(n)) {
-			if (add32(&d->mentions, n->mentions) || add32(&d->docs, n->docs) ||
-			    add32(&d->windows, n->windows))
-				return RG_EINPUT;
+	size_t n = s->n_nodes, k = 0, distinct;
+	unsigned ab = rg_radix_bits(s->n_actors);
+	rg_radix_item *it = rows_sorted(n, ab + rg_radix_bits(s->n_slices), s, 0, &distinct);
+	rg_es_node *out = it ? malloc((distinct + 1) * sizeof *out) : NULL;
+	rg_err rc = RG_ENOMEM;
+
+	if (!out)
+		goto out;
+	rc = RG_EINPUT;
+	for (size_t i = 0; i < n; i++) {
+		const rg_es_node *r = &s->nodes[it[i].i];
+		if (k && it[i].key == it[i - 1].key) {
+			rg_es_node *d = &out[k - 1];
+			if (add32(&d->mentions, r->mentions) || add32(&d->docs, r->docs) ||
+			    add32(&d->windows, r->windows))
+				goto out;
 		} else {
-			s->nodes[k++] = *n;
+			out[k++] = *r;
 		}
 	}
+	free(s->nodes);
+	s->nodes = out;
+	out = NULL;
+	s->cap_nodes = distinct + 1;
 	s->n_nodes = s->nodes_compact = k;
-	return RG_OK;
+	rc = RG_OK;
+out:
+	free(it);
+	free(out);
+	return rc;
 }
 
 static rg_err compact_edges(rg_edgeset *s)
 {
-	size_t k = 0;
-	qsort(s->edges, s->n_edges, sizeof *s->edges, cmp_edge_row);
-	for (size_t i = 0; i < s->n_edges; i++) {
-		rg_es_edge *e = &s->edges[i], *d = k ? &s->edges[k - 1] : NULL;
-		if (d && edge_key(d) == edge_key(e)) {
-			if (add32(&d->windows, e->windows) || add32(&d->docs, e->docs))
-				return RG_EINPUT;
+	size_t n = s->n_edges, k = 0, distinct;
+	unsigned ab = rg_radix_bits(s->n_actors);
+	rg_radix_item *it = rows_sorted(n, 2 * ab + rg_radix_bits(s->n_slices), s, 1, &distinct);
+	rg_es_edge *out = it ? malloc((distinct + 1) * sizeof *out) : NULL;
+	rg_err rc = RG_ENOMEM;
+
+	if (!out)
+		goto out;
+	rc = RG_EINPUT;
+	for (size_t i = 0; i < n; i++) {
+		const rg_es_edge *r = &s->edges[it[i].i];
+		if (k && it[i].key == it[i - 1].key) {
+			rg_es_edge *d = &out[k - 1];
+			if (add32(&d->windows, r->windows) || add32(&d->docs, r->docs))
+				goto out;
 		} else {
-			s->edges[k++] = *e;
+			out[k++] = *r;
 		}
 	}
+	free(s->edges);
+	s->edges = out;
+	out = NULL;
+	s->cap_edges = distinct + 1;
 	s->n_edges = s->edges_compact = k;
-	return RG_OK;
+	rc = RG_OK;
+out:
+	free(it);
+	free(out);
+	return rc;
 }
 
 /* A count as a 32-bit row value; -1 when it does not fit. */
@@ -379,7 +425,9 @@ static rg_err lex_actor(rg_edgeset *s, size_t la, uint32_t *out)
 /* The slice date of an analysis date at the set's precision. */
 static void slice_date(rg_slicing sl, const char *date, char out[11])
 {
-	snprintf(out, 11, "%.*s", date[0] ? (int)rg_es_precision(sl) : 0, date);
+	size_t n = date[0] ? strnlen(date, rg_es_precision(sl)) : 0;
+	memcpy(out, date, n);
+	out[n] = '\0';
 }
 
 /* The formats of one document into its slice. */
@@ -510,17 +558,27 @@ rg_err rg_edgeset_merge(rg_edgeset *dst, const rg_edgeset *src)
 	for (size_t i = 0; i < src->n_fmts; i++)
 		if ((rc = rg_es_format_intern(dst, src->fmt_keys[i], src->fmt_names[i], &fmt[i])))
 			goto out;
+	/* the rows appended as they are (renumbered), compacted by later adds
+	   or summed by the writer; no compaction on the way */
+	rc = RG_ENOMEM;
+	if (rg_grow(&dst->nodes, &dst->cap_nodes, dst->n_nodes + src->n_nodes + 1,
+		    sizeof *dst->nodes) ||
+	    rg_grow(&dst->edges, &dst->cap_edges, dst->n_edges + src->n_edges + 1,
+		    sizeof *dst->edges))
+		goto out;
 	for (size_t i = 0; i < src->n_nodes; i++) {
-		const rg_es_node *n = &src->nodes[i];
-		if ((rc = rg_es_node_add(dst, slice[n->slice], actor[n->actor], n->mentions,
-					 n->docs, n->windows)))
-			goto out;
+		rg_es_node n = src->nodes[i];
+		n.slice = slice[n.slice];
+		n.actor = actor[n.actor];
+		dst->nodes[dst->n_nodes++] = n;
 	}
 	for (size_t i = 0; i < src->n_edges; i++) {
-		const rg_es_edge *e = &src->edges[i];
-		if ((rc = rg_es_edge_add(dst, slice[e->slice], actor[e->a], actor[e->b],
-					 e->windows, e->docs)))
-			goto out;
+		rg_es_edge e = src->edges[i];
+		uint32_t a = actor[e.a], b = actor[e.b];
+		e.slice = slice[e.slice];
+		e.a = a < b ? a : b;
+		e.b = a < b ? b : a;
+		dst->edges[dst->n_edges++] = e;
 	}
 	for (size_t i = 0; i < src->n_formats; i++) {
 		const rg_es_format *f = &src->formats[i];

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "edgeset.h"
+#include "radix.h"
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -30,19 +31,23 @@ static void put_escaped(FILE *f, const char *s)
 	}
 }
 
-/* s with tabs, newlines and backslashes escaped, malloc'd; NULL if out of memory. */
+/* s with tabs, newlines and backslashes escaped (as put_escaped), malloc'd;
+ * NULL if out of memory. */
 static char *escaped(const char *s)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
+	size_t n = 0;
+	for (const char *p = s; p && *p; p++)
+		n += 1 + (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\\');
+	char *buf = malloc(n + 1), *q = buf;
+	if (!buf)
 		return NULL;
-	put_escaped(f, s);
-	if (fclose(f)) {
-		free(buf);
-		return NULL;
+	for (; s && *s; s++) {
+		char c = *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' : *s;
+		if (c != *s || c == '\\')
+			*q++ = '\\';
+		*q++ = c;
 	}
+	*q = '\0';
 	return buf;
 }
 
@@ -61,16 +66,7 @@ static char *put_num(char *p, unsigned long v)
 }
 
 /* A row to sort: its sort key and its index. */
-typedef struct {
-	uint64_t key;
-	uint32_t i;
-} sort_ref;
-
-static int cmp_ref(const void *x, const void *y)
-{
-	const sort_ref *a = x, *b = y;
-	return a->key < b->key ? -1 : a->key > b->key;
-}
+typedef rg_radix_item sort_ref;
 
 typedef struct {
 	const char *s;
@@ -110,6 +106,9 @@ typedef struct {
 	sort_ref *nodes, *edges, *formats;
 	char **id_out;       /* each actor's id as written (escaped), malloc'd */
 	size_t n_ids;
+	char **fmt_out;      /* each format's key and name ("-": none) as
+				written, 2 per format, malloc'd */
+	size_t n_fmt_out;
 } write_order;
 
 static void order_release(write_order *o)
@@ -117,6 +116,9 @@ static void order_release(write_order *o)
 	for (size_t i = 0; o->id_out && i < o->n_ids; i++)
 		free(o->id_out[i]);
 	free(o->id_out);
+	for (size_t i = 0; o->fmt_out && i < o->n_fmt_out; i++)
+		free(o->fmt_out[i]);
+	free(o->fmt_out);
 	free(o->actor_rank);
 	free(o->actor_order);
 	free(o->slice_rank);
@@ -132,6 +134,7 @@ static rg_err order_build(const rg_edgeset *s, write_order *o)
 {
 	size_t most = s->n_actors > s->n_slices ? s->n_actors : s->n_slices;
 	str_ref *refs = malloc(((most > s->n_fmts ? most : s->n_fmts) + 1) * sizeof *refs);
+	sort_ref *tmp = NULL;
 	rg_err rc = RG_ENOMEM;
 
 	memset(o, 0, sizeof *o);
@@ -155,108 +158,188 @@ static rg_err order_build(const rg_edgeset *s, write_order *o)
 	for (size_t i = 0; i < s->n_actors; i++)
 		if (!(o->id_out[i] = escaped(s->actors[i].id)))
 			goto out;
+	if (!(o->fmt_out = calloc(2 * s->n_fmts + 1, sizeof *o->fmt_out)))
+		goto out;
+	o->n_fmt_out = 2 * s->n_fmts;
+	for (size_t i = 0; i < s->n_fmts; i++)
+		if (!(o->fmt_out[2 * i] = escaped(s->fmt_keys[i])) ||
+		    !(o->fmt_out[2 * i + 1] = escaped(s->fmt_names[i] ? s->fmt_names[i] : "-")))
+			goto out;
 	o->nodes = malloc((s->n_nodes + 1) * sizeof *o->nodes);
 	o->edges = malloc((s->n_edges + 1) * sizeof *o->edges);
 	o->formats = malloc((s->n_formats + 1) * sizeof *o->formats);
 	if (!o->nodes || !o->edges || !o->formats)
 		goto out;
+	/* row keys in rank order, packed into the bits the ranks need */
+	unsigned ab = rg_radix_bits(s->n_actors), fb = rg_radix_bits(s->n_fmts);
+	unsigned sb = rg_radix_bits(s->n_slices);
 	for (size_t i = 0; i < s->n_nodes; i++)
-		o->nodes[i] = (sort_ref){ (uint64_t)o->slice_rank[s->nodes[i].slice] << 32 |
+		o->nodes[i] = (sort_ref){ (uint64_t)o->slice_rank[s->nodes[i].slice] << ab |
 					  o->actor_rank[s->nodes[i].actor], (uint32_t)i };
 	for (size_t i = 0; i < s->n_edges; i++) {
 		uint64_t ra = o->actor_rank[s->edges[i].a], rb = o->actor_rank[s->edges[i].b];
-		o->edges[i] = (sort_ref){ (uint64_t)o->slice_rank[s->edges[i].slice] << 40 |
-					  (ra < rb ? ra << 20 | rb : rb << 20 | ra), (uint32_t)i };
+		o->edges[i] = (sort_ref){ ((uint64_t)o->slice_rank[s->edges[i].slice] << ab |
+					   (ra < rb ? ra : rb)) << ab | (ra < rb ? rb : ra),
+					  (uint32_t)i };
 	}
 	for (size_t i = 0; i < s->n_formats; i++)
-		o->formats[i] = (sort_ref){ (uint64_t)o->slice_rank[s->formats[i].slice] << 32 |
+		o->formats[i] = (sort_ref){ (uint64_t)o->slice_rank[s->formats[i].slice] << fb |
 					    o->fmt_rank[s->formats[i].fmt], (uint32_t)i };
-	qsort(o->nodes, s->n_nodes, sizeof *o->nodes, cmp_ref);
-	qsort(o->edges, s->n_edges, sizeof *o->edges, cmp_ref);
-	qsort(o->formats, s->n_formats, sizeof *o->formats, cmp_ref);
+	size_t most_rows = s->n_nodes > s->n_edges ? s->n_nodes : s->n_edges;
+	if (!(tmp = malloc(((most_rows > s->n_formats ? most_rows : s->n_formats) + 1) *
+			   sizeof(sort_ref))))
+		goto out;
+	rg_radix_sort(o->nodes, tmp, s->n_nodes, sb + ab);
+	rg_radix_sort(o->edges, tmp, s->n_edges, sb + 2 * ab);
+	rg_radix_sort(o->formats, tmp, s->n_formats, sb + fb);
 	rc = RG_OK;
 out:
+	free(tmp);
 	free(refs);
 	return rc;
 }
 
-static void put_slice(FILE *f, const rg_es_slice *sl)
+/*
+ * The rows go through a buffer written out every OUT_CHUNK bytes: one
+ * stdio call per chunk rather than several per row.
+ */
+#define OUT_CHUNK ((size_t)1 << 16)
+
+typedef struct {
+	rg_sb b;
+	FILE *f;
+	rg_err err;     /* the first: RG_ENOMEM, or RG_EIO for a failed write */
+} out_buf;
+
+/* Notes the first error. */
+static void ob_fail(out_buf *o, rg_err rc)
 {
-	char name[64];
-	int any = 0;
-	const char *lang = rg_lang_code(sl->lang);
-	fprintf(f, "slice\t%s\t%s\t%ld\t%ld\t", sl->date[0] ? sl->date : "-", lang ? lang : "-",
-		sl->docs, sl->windows);
-	for (unsigned t = 1; t < RG_ES_TYPESETS; t++) {
-		if (!sl->by_types[t])
-			continue;
-		rg_es_typeset_name(t, name, sizeof name);
-		fprintf(f, "%s%s=%ld", any++ ? "," : "", name, sl->by_types[t]);
-	}
-	fputs(any ? "\n" : "-\n", f);
+	if (!o->err)
+		o->err = rc;
 }
 
-static void put_rows(const rg_edgeset *s, const write_order *o, FILE *f)
+static void ob_write(out_buf *o)
+{
+	if (fwrite(o->b.buf, 1, o->b.len, o->f) != o->b.len)
+		ob_fail(o, RG_EIO);
+	rg_sb_reset(&o->b);
+}
+
+static void ob_str(out_buf *o, const char *s)
+{
+	if (rg_sb_adds(&o->b, s))
+		ob_fail(o, RG_ENOMEM);
+}
+
+/* A tab and the decimal digits of v. */
+static void ob_num(out_buf *o, unsigned long v)
+{
+	char digits[24], *end = put_num(digits, v);
+	if (rg_sb_add(&o->b, digits, (size_t)(end - digits)))
+		ob_fail(o, RG_ENOMEM);
+}
+
+/* Ends a row, writing the buffer out when it is full. */
+static void ob_end_row(out_buf *o)
+{
+	if (rg_sb_addc(&o->b, '\n'))
+		ob_fail(o, RG_ENOMEM);
+	if (o->b.len >= OUT_CHUNK)
+		ob_write(o);
+}
+
+static void put_slice(out_buf *o, const rg_es_slice *sl, char (*typesets)[64])
+{
+	int any = 0;
+	const char *lang = rg_lang_code(sl->lang);
+	ob_str(o, "slice\t");
+	ob_str(o, sl->date[0] ? sl->date : "-");
+	ob_str(o, "\t");
+	ob_str(o, lang ? lang : "-");
+	ob_num(o, (unsigned long)sl->docs);
+	ob_num(o, (unsigned long)sl->windows);
+	ob_str(o, "\t");
+	for (unsigned t = 1; t < RG_ES_TYPESETS; t++) {
+		char num[24], *end;
+		if (!sl->by_types[t])
+			continue;
+		ob_str(o, any++ ? "," : "");
+		ob_str(o, typesets[t]);
+		end = put_num(num, (unsigned long)sl->by_types[t]);
+		*num = '=';
+		if (rg_sb_add(&o->b, num, (size_t)(end - num)))
+			ob_fail(o, RG_ENOMEM);
+	}
+	if (!any)
+		ob_str(o, "-");
+	ob_end_row(o);
+}
+
+static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
 {
 	size_t ni = 0, ei = 0, fi = 0;
-	for (size_t k = 0; k < s->n_slices; k++) {
+	char typesets[RG_ES_TYPESETS][64];
+	for (unsigned t = 0; t < RG_ES_TYPESETS; t++)
+		rg_es_typeset_name(t, typesets[t], sizeof typesets[t]);
+	for (size_t k = 0; k < s->n_slices && !ob->err; k++) {
 		uint32_t si = o->slice_order[k];
-		put_slice(f, &s->slices[si]);
+		put_slice(ob, &s->slices[si], typesets);
 		/* rows of one key are adjacent once sorted: sum them */
 		while (ni < s->n_nodes && s->nodes[o->nodes[ni].i].slice == si) {
 			const rg_es_node *n = &s->nodes[o->nodes[ni].i];
 			unsigned long sum[3] = { 0, 0, 0 };
 			uint64_t key = o->nodes[ni].key;
-			char row[96], *p = row;
 			for (; ni < s->n_nodes && o->nodes[ni].key == key; ni++) {
 				const rg_es_node *d = &s->nodes[o->nodes[ni].i];
 				sum[0] += d->mentions;
 				sum[1] += d->docs;
 				sum[2] += d->windows;
 			}
-			fputs("node\t", f);
-			fputs(o->id_out[n->actor], f);
+			ob_str(ob, "node\t");
+			ob_str(ob, o->id_out[n->actor]);
 			for (int c = 0; c < 3; c++)
-				p = put_num(p, sum[c]);
-			*p++ = '\n';
-			fwrite(row, 1, (size_t)(p - row), f);
+				ob_num(ob, sum[c]);
+			ob_end_row(ob);
 		}
 		while (ei < s->n_edges && s->edges[o->edges[ei].i].slice == si) {
 			const rg_es_edge *e = &s->edges[o->edges[ei].i];
 			int swap = o->actor_rank[e->a] > o->actor_rank[e->b];
 			unsigned long sum[2] = { 0, 0 };
 			uint64_t key = o->edges[ei].key;
-			char row[64], *p = row;
 			for (; ei < s->n_edges && o->edges[ei].key == key; ei++) {
 				sum[0] += s->edges[o->edges[ei].i].windows;
 				sum[1] += s->edges[o->edges[ei].i].docs;
 			}
-			fputs("edge\t", f);
-			fputs(o->id_out[swap ? e->b : e->a], f);
-			putc('\t', f);
-			fputs(o->id_out[swap ? e->a : e->b], f);
-			p = put_num(p, sum[0]);
-			p = put_num(p, sum[1]);
-			*p++ = '\n';
-			fwrite(row, 1, (size_t)(p - row), f);
+			ob_str(ob, "edge\t");
+			ob_str(ob, o->id_out[swap ? e->b : e->a]);
+			ob_str(ob, "\t");
+			ob_str(ob, o->id_out[swap ? e->a : e->b]);
+			ob_num(ob, sum[0]);
+			ob_num(ob, sum[1]);
+			ob_end_row(ob);
 		}
 		for (; fi < s->n_formats && s->formats[o->formats[fi].i].slice == si; fi++) {
 			const rg_es_format *r = &s->formats[o->formats[fi].i];
-			const char *name = s->fmt_names[r->fmt];
-			fputs("format\t", f);
-			put_escaped(f, s->fmt_keys[r->fmt]);
-			fprintf(f, "\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t", r->mentions, r->docs,
-				r->by_rule[0], r->by_rule[1], r->by_rule[2], r->by_rule[3]);
-			put_escaped(f, name ? name : "-");
-			putc('\n', f);
+			ob_str(ob, "format\t");
+			ob_str(ob, o->fmt_out[2 * r->fmt]);
+			ob_num(ob, (unsigned long)r->mentions);
+			ob_num(ob, (unsigned long)r->docs);
+			for (int c = 0; c < 4; c++)
+				ob_num(ob, (unsigned long)r->by_rule[c]);
+			ob_str(ob, "\t");
+			ob_str(ob, o->fmt_out[2 * r->fmt + 1]);
+			ob_end_row(ob);
 		}
 	}
+	if (ob->b.len && !ob->err)
+		ob_write(ob);
 }
 
 rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 {
 	write_order o;
 	char wd[32], types[64];
+	out_buf ob = { .f = f };
 	rg_err rc;
 
 	if (!s || !f)
@@ -281,9 +364,10 @@ rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 		}
 		putc('\n', f);
 	}
-	put_rows(s, &o, f);
-	rc = fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
+	put_rows(s, &o, &ob);
+	rc = ob.err ? ob.err : fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
 out:
+	rg_sb_release(&ob.b);
 	order_release(&o);
 	return rc;
 }

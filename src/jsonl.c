@@ -210,6 +210,8 @@ static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
 	if (!h)
 		return 0;
 	yajl_config(h, yajl_allow_trailing_garbage, 1);
+	/* plain_line has checked the whole line's UTF-8, more strictly */
+	yajl_config(h, yajl_dont_validate_strings, 1);
 	int ok = yajl_parse(h, (const unsigned char *)line, n) == yajl_status_ok &&
 		 yajl_complete_parse(h) == yajl_status_ok &&
 		 f.opened && f.depth == 0 && f.seen[F_TEXT] && !f.nomem;

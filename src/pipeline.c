@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "reader.h"
 
 enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
@@ -117,8 +118,12 @@ static size_t head_done(const pool *p, size_t seq)
 	return d;
 }
 
-/* Parses (a JSONL line) and analyses slot s, then the caller's work. */
-static rg_err work_on(pool *p, int index, slot *s)
+/*
+ * Parses (a JSONL line) and analyses slot s, then the caller's work.
+ * *cache: the worker's cache of candidate keys, lent to the slot's
+ * analysis meanwhile.
+ */
+static rg_err work_on(pool *p, int index, slot *s, struct rg_key_cache **cache)
 {
 	rg_err rc = RG_OK;
 	s->use = 1;
@@ -128,8 +133,10 @@ static rg_err work_on(pool *p, int index, slot *s)
 		s->use = !rc && s->jd.skip < 0;
 		s->doc = s->jd.doc;
 	}
-	if (s->use)
+	if (s->use && !(rc = rg_analysis_swap_cache(&s->an, cache))) {
 		rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
+		rg_analysis_swap_cache(&s->an, cache); /* cannot fail: scratch made */
+	}
 	if (s->use && !rc && p->work_fn)
 		rc = p->work_fn(p->work_ctx, index, &s->doc, &s->an, &s->diag);
 	return rc;
@@ -146,6 +153,7 @@ static void *worker(void *arg)
 	pool *p = ((worker_arg *)arg)->p;
 	int index = ((worker_arg *)arg)->index;
 	rg_err rcs[CLAIM];
+	struct rg_key_cache *cache = NULL;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next_work == p->filled)
@@ -160,7 +168,7 @@ static void *worker(void *arg)
 			p->slots[(seq + i) % p->n_slots].state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
 		for (size_t i = 0; i < k; i++)
-			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots]);
+			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots], &cache);
 		pthread_mutex_lock(&p->mu);
 		for (size_t i = 0; i < k; i++) {
 			slot *s = &p->slots[(seq + i) % p->n_slots];
@@ -172,6 +180,7 @@ static void *worker(void *arg)
 			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	free(cache);
 	return NULL;
 }
 
