@@ -200,58 +200,72 @@ out:
 }
 
 /*
- * The rows go through a buffer written out every OUT_CHUNK bytes: one
- * stdio call per chunk rather than several per row.
+ * The rows go through a buffer written out when it reaches OUT_CHUNK
+ * bytes: one stdio call per chunk rather than several per row.  Each row
+ * first makes room for its longest form (ob_room), then its pieces are
+ * copied without further checks.
  */
 #define OUT_CHUNK ((size_t)1 << 16)
+#define NUM_MAX 22 /* a tab and the digits of an unsigned long */
 
 typedef struct {
-	rg_sb b;
+	char *buf;
+	size_t len, cap;
 	FILE *f;
 	rg_err err;     /* the first: RG_ENOMEM, or RG_EIO for a failed write */
 } out_buf;
 
-/* Notes the first error. */
-static void ob_fail(out_buf *o, rg_err rc)
-{
-	if (!o->err)
-		o->err = rc;
-}
-
 static void ob_write(out_buf *o)
 {
-	if (fwrite(o->b.buf, 1, o->b.len, o->f) != o->b.len)
-		ob_fail(o, RG_EIO);
-	rg_sb_reset(&o->b);
+	if (o->len && fwrite(o->buf, 1, o->len, o->f) != o->len && !o->err)
+		o->err = RG_EIO;
+	o->len = 0;
+}
+
+/* Room for n more bytes; 0 (o->err set) when there is none. */
+static int ob_room(out_buf *o, size_t n)
+{
+	if (o->err)
+		return 0;
+	if (o->len + n <= o->cap)
+		return 1;
+	ob_write(o);
+	if (n > o->cap) {
+		size_t cap = n > OUT_CHUNK ? n : OUT_CHUNK;
+		char *b = realloc(o->buf, cap);
+		if (!b) {
+			o->err = RG_ENOMEM;
+			return 0;
+		}
+		o->buf = b;
+		o->cap = cap;
+	}
+	return !o->err;
+}
+
+static void ob_mem(out_buf *o, const char *s, size_t n)
+{
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
 }
 
 static void ob_str(out_buf *o, const char *s)
 {
-	if (rg_sb_adds(&o->b, s))
-		ob_fail(o, RG_ENOMEM);
+	ob_mem(o, s, strlen(s));
 }
 
 /* A tab and the decimal digits of v. */
 static void ob_num(out_buf *o, unsigned long v)
 {
-	char digits[24], *end = put_num(digits, v);
-	if (rg_sb_add(&o->b, digits, (size_t)(end - digits)))
-		ob_fail(o, RG_ENOMEM);
-}
-
-/* Ends a row, writing the buffer out when it is full. */
-static void ob_end_row(out_buf *o)
-{
-	if (rg_sb_addc(&o->b, '\n'))
-		ob_fail(o, RG_ENOMEM);
-	if (o->b.len >= OUT_CHUNK)
-		ob_write(o);
+	o->len = (size_t)(put_num(o->buf + o->len, v) - o->buf);
 }
 
 static void put_slice(out_buf *o, const rg_es_slice *sl, char (*typesets)[64])
 {
 	int any = 0;
 	const char *lang = rg_lang_code(sl->lang);
+	if (!ob_room(o, 32 + 2 * NUM_MAX + RG_ES_TYPESETS * (64 + NUM_MAX)))
+		return;
 	ob_str(o, "slice\t");
 	ob_str(o, sl->date[0] ? sl->date : "-");
 	ob_str(o, "\t");
@@ -260,19 +274,17 @@ static void put_slice(out_buf *o, const rg_es_slice *sl, char (*typesets)[64])
 	ob_num(o, (unsigned long)sl->windows);
 	ob_str(o, "\t");
 	for (unsigned t = 1; t < RG_ES_TYPESETS; t++) {
-		char num[24], *end;
 		if (!sl->by_types[t])
 			continue;
 		ob_str(o, any++ ? "," : "");
 		ob_str(o, typesets[t]);
-		end = put_num(num, (unsigned long)sl->by_types[t]);
-		*num = '=';
-		if (rg_sb_add(&o->b, num, (size_t)(end - num)))
-			ob_fail(o, RG_ENOMEM);
+		size_t at = o->len;
+		ob_num(o, (unsigned long)sl->by_types[t]);
+		o->buf[at] = '='; /* "name=count", not a tab */
 	}
 	if (!any)
 		ob_str(o, "-");
-	ob_end_row(o);
+	ob_str(o, "\n");
 }
 
 static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
@@ -295,11 +307,15 @@ static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
 				sum[1] += d->docs;
 				sum[2] += d->windows;
 			}
-			ob_str(ob, "node\t");
-			ob_str(ob, o->id_out[n->actor]);
+			const char *id = o->id_out[n->actor];
+			size_t idn = strlen(id);
+			if (!ob_room(ob, 8 + idn + 3 * NUM_MAX))
+				return;
+			ob_mem(ob, "node\t", 5);
+			ob_mem(ob, id, idn);
 			for (int c = 0; c < 3; c++)
 				ob_num(ob, sum[c]);
-			ob_end_row(ob);
+			ob_mem(ob, "\n", 1);
 		}
 		while (ei < s->n_edges && s->edges[o->edges[ei].i].slice == si) {
 			const rg_es_edge *e = &s->edges[o->edges[ei].i];
@@ -310,29 +326,36 @@ static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
 				sum[0] += s->edges[o->edges[ei].i].windows;
 				sum[1] += s->edges[o->edges[ei].i].docs;
 			}
-			ob_str(ob, "edge\t");
-			ob_str(ob, o->id_out[swap ? e->b : e->a]);
-			ob_str(ob, "\t");
-			ob_str(ob, o->id_out[swap ? e->a : e->b]);
+			const char *ia = o->id_out[swap ? e->b : e->a];
+			const char *ib = o->id_out[swap ? e->a : e->b];
+			size_t na = strlen(ia), nb = strlen(ib);
+			if (!ob_room(ob, 8 + na + nb + 2 * NUM_MAX))
+				return;
+			ob_mem(ob, "edge\t", 5);
+			ob_mem(ob, ia, na);
+			ob_mem(ob, "\t", 1);
+			ob_mem(ob, ib, nb);
 			ob_num(ob, sum[0]);
 			ob_num(ob, sum[1]);
-			ob_end_row(ob);
+			ob_mem(ob, "\n", 1);
 		}
 		for (; fi < s->n_formats && s->formats[o->formats[fi].i].slice == si; fi++) {
 			const rg_es_format *r = &s->formats[o->formats[fi].i];
+			const char *key = o->fmt_out[2 * r->fmt], *name = o->fmt_out[2 * r->fmt + 1];
+			if (!ob_room(ob, 16 + strlen(key) + strlen(name) + 6 * NUM_MAX))
+				return;
 			ob_str(ob, "format\t");
-			ob_str(ob, o->fmt_out[2 * r->fmt]);
+			ob_str(ob, key);
 			ob_num(ob, (unsigned long)r->mentions);
 			ob_num(ob, (unsigned long)r->docs);
 			for (int c = 0; c < 4; c++)
 				ob_num(ob, (unsigned long)r->by_rule[c]);
 			ob_str(ob, "\t");
-			ob_str(ob, o->fmt_out[2 * r->fmt + 1]);
-			ob_end_row(ob);
+			ob_str(ob, name);
+			ob_str(ob, "\n");
 		}
 	}
-	if (ob->b.len && !ob->err)
-		ob_write(ob);
+	ob_write(ob);
 }
 
 rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
@@ -367,7 +390,7 @@ rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 	put_rows(s, &o, &ob);
 	rc = ob.err ? ob.err : fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
 out:
-	rg_sb_release(&ob.b);
+	free(ob.buf);
 	order_release(&o);
 	return rc;
 }
