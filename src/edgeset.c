@@ -187,6 +187,17 @@ static int add32(uint32_t *acc, uint64_t v)
 }
 
 /*
+ * The base of the next compaction (it comes at twice the base) after one
+ * that left k of n rows: k, or 2k when a quarter or less of the rows went
+ * (keys that seldom repeat, such as day slices of sparse dates), so that
+ * sorting without gain does not become most of the map step.
+ */
+static size_t next_compaction(size_t n, size_t k)
+{
+	return 4 * k > 3 * n ? 2 * k : k;
+}
+
+/*
  * The order of a set's rows by key: items (packed key, row) sorted, the
  * key packed into the bits the set's slices and actors need (the order is
  * that of node_key and edge_key).  *k: the number of distinct keys.
@@ -245,7 +256,8 @@ static rg_err compact_nodes(rg_edgeset *s)
 	s->nodes = out;
 	out = NULL;
 	s->cap_nodes = distinct + 1;
-	s->n_nodes = s->nodes_compact = k;
+	s->n_nodes = k;
+	s->nodes_compact = next_compaction(n, k);
 	rc = RG_OK;
 out:
 	free(it);
@@ -278,7 +290,8 @@ static rg_err compact_edges(rg_edgeset *s)
 	s->edges = out;
 	out = NULL;
 	s->cap_edges = distinct + 1;
-	s->n_edges = s->edges_compact = k;
+	s->n_edges = k;
+	s->edges_compact = next_compaction(n, k);
 	rc = RG_OK;
 out:
 	free(it);

@@ -57,7 +57,7 @@ struct rg_edgeset {
 	rg_strmap slice_ix;          /* "date\tlang" -> slice index */
 	rg_es_node *nodes;
 	size_t n_nodes, cap_nodes;
-	size_t nodes_compact;        /* rows after the last compaction */
+	size_t nodes_compact;        /* compacted at twice this many rows */
 	rg_es_edge *edges;
 	size_t n_edges, cap_edges;
 	size_t edges_compact;
