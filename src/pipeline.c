@@ -28,6 +28,12 @@ enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 #define SLOTS_PER_JOB 16
 #define PUBLISH 4 /* slots filled before the workers are told (one lock) */
 #define INFLIGHT_BYTES ((size_t)16 << 20)
+/* With a work function and no consumer of the analyses, the analysis
+ * stays with the worker (one per thread, not per slot), so a slot is
+ * only its input: the ring is longer and is handed out in bigger runs,
+ * for fewer sleeps and wake-ups still. */
+#define WORK_SLOTS_PER_JOB 64
+#define WORK_PUBLISH 16
 
 /* A message held back until its slot is consumed. */
 typedef struct {
@@ -71,6 +77,9 @@ typedef struct {
 	const rg_lexicon *lex;
 	rg_work_fn work_fn;   /* run on the worker after each analysis, or NULL */
 	void *work_ctx;
+	int worker_analysis;  /* analyse into the worker's rg_analysis, not the slot's */
+	size_t publish_n;     /* slots filled before the workers are told */
+	size_t claim_n;       /* slots a worker takes at a time */
 	slot pend;            /* the reader's messages not yet given a slot */
 } pool;
 
@@ -120,10 +129,12 @@ static size_t head_done(const pool *p, size_t seq)
 
 /*
  * Parses (a JSONL line) and analyses slot s, then the caller's work.
- * *cache: the worker's cache of candidate keys, lent to the slot's
- * analysis meanwhile.
+ * wan: the worker's own analysis, used instead of the slot's when
+ * p->worker_analysis; otherwise *cache, the worker's cache of candidate
+ * keys, is lent to the slot's analysis meanwhile.
  */
-static rg_err work_on(pool *p, int index, slot *s, struct rg_key_cache **cache)
+static rg_err work_on(pool *p, int index, slot *s, rg_analysis *wan,
+		      struct rg_key_cache **cache)
 {
 	rg_err rc = RG_OK;
 	s->use = 1;
@@ -133,27 +144,33 @@ static rg_err work_on(pool *p, int index, slot *s, struct rg_key_cache **cache)
 		s->use = !rc && s->jd.skip < 0;
 		s->doc = s->jd.doc;
 	}
-	if (s->use && !(rc = rg_analysis_swap_cache(&s->an, cache))) {
-		rc = rg_analyze(p->lex, &s->doc, &s->an, &s->diag);
-		rg_analysis_swap_cache(&s->an, cache); /* cannot fail: scratch made */
+	rg_analysis *an = p->worker_analysis ? wan : &s->an;
+	if (s->use && p->worker_analysis) {
+		rc = rg_analyze(p->lex, &s->doc, an, &s->diag);
+	} else if (s->use && !(rc = rg_analysis_swap_cache(an, cache))) {
+		rc = rg_analyze(p->lex, &s->doc, an, &s->diag);
+		rg_analysis_swap_cache(an, cache); /* cannot fail: scratch made */
 	}
 	if (s->use && !rc && p->work_fn)
-		rc = p->work_fn(p->work_ctx, index, &s->doc, &s->an, &s->diag);
+		rc = p->work_fn(p->work_ctx, index, &s->doc, an, &s->diag);
 	return rc;
 }
 
 /*
- * A worker takes up to CLAIM waiting slots at a time and marks them done
- * together: one lock round per CLAIM documents instead of two per document.
+ * A worker takes up to p->claim_n waiting slots at a time and marks them
+ * done together: one lock round per run of documents instead of two per
+ * document.
  */
-#define CLAIM 4
+#define MAX_CLAIM 16
 
 static void *worker(void *arg)
 {
 	pool *p = ((worker_arg *)arg)->p;
 	int index = ((worker_arg *)arg)->index;
-	rg_err rcs[CLAIM];
+	rg_err rcs[MAX_CLAIM];
 	struct rg_key_cache *cache = NULL;
+	rg_analysis wan;
+	rg_analysis_init(&wan);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next_work == p->filled)
@@ -161,14 +178,14 @@ static void *worker(void *arg)
 		if (p->next_work == p->filled && p->stop)
 			break;
 		size_t seq = p->next_work, k = p->filled - seq;
-		if (k > CLAIM)
-			k = CLAIM;
+		if (k > p->claim_n)
+			k = p->claim_n;
 		p->next_work += k;
 		for (size_t i = 0; i < k; i++)
 			p->slots[(seq + i) % p->n_slots].state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
 		for (size_t i = 0; i < k; i++)
-			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots], &cache);
+			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots], &wan, &cache);
 		pthread_mutex_lock(&p->mu);
 		for (size_t i = 0; i < k; i++) {
 			slot *s = &p->slots[(seq + i) % p->n_slots];
@@ -181,6 +198,7 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_unlock(&p->mu);
 	free(cache);
+	rg_analysis_release(&wan);
 	return NULL;
 }
 
@@ -361,7 +379,10 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 	p.lex = lex;
 	p.work_fn = work;
 	p.work_ctx = ctx;
-	p.n_slots = (size_t)jobs * SLOTS_PER_JOB;
+	p.worker_analysis = work && !fn;
+	p.n_slots = (size_t)jobs * (p.worker_analysis ? WORK_SLOTS_PER_JOB : SLOTS_PER_JOB);
+	p.publish_n = p.worker_analysis ? WORK_PUBLISH : PUBLISH;
+	p.claim_n = p.publish_n > MAX_CLAIM ? MAX_CLAIM : p.publish_n;
 	p.slots = calloc(p.n_slots, sizeof *p.slots);
 	pthread_t *th = calloc((size_t)jobs, sizeof *th);
 	worker_arg *args = calloc((size_t)jobs, sizeof *args);
@@ -420,7 +441,7 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 			break;
 		s->state = SLOT_READY;
 		inflight += len;
-		if (++filled - p.filled >= PUBLISH)
+		if (++filled - p.filled >= p.publish_n)
 			publish(&p, filled);
 	}
 	/* drain: every document handed to a worker is waited for */
