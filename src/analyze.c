@@ -64,16 +64,11 @@ rg_err rg_analysis_swap_cache(rg_analysis *an, struct rg_key_cache **cache)
 	return RG_OK;
 }
 
-/* Whether s is a plausible "YYYY-MM-DD..." date; copies the date part. */
+/* Whether s starts with a date that exists ("YYYY-MM-DD..."); copies it. */
 static int copy_iso_date(const char *s, char out[11])
 {
-	if (!s || strlen(s) < 10)
+	if (!rg_date_iso_valid(s))
 		return 0;
-	for (int i = 0; i < 10; i++) {
-		int digit = s[i] >= '0' && s[i] <= '9';
-		if ((i == 4 || i == 7) ? s[i] != '-' : !digit)
-			return 0;
-	}
 	memcpy(out, s, 10);
 	out[10] = '\0';
 	return 1;

@@ -549,6 +549,25 @@ static int greg_days(int y, int m)
 	return m == 2 && leap ? 29 : days[m - 1];
 }
 
+int rg_date_iso_valid(const char *s)
+{
+	int v[3] = { 0, 0, 0 };
+	if (!s || strnlen(s, 10) < 10)
+		return 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return 0;
+		} else {
+			int f = i < 4 ? 0 : i < 7 ? 1 : 2;
+			v[f] = v[f] * 10 + (s[i] - '0');
+		}
+	}
+	return v[1] >= 1 && v[1] <= 12 && v[2] >= 1 && v[2] <= greg_days(v[0], v[1]);
+}
+
 static void put_date(char out[11], int y, int m, int d)
 {
 	out[0] = (char)('0' + y / 1000);

@@ -50,6 +50,14 @@ int rg_date_find(const char *text, size_t len, int lang, char out[11],
 		 size_t *at);
 
 /*
+ * Whether s starts with a Gregorian calendar date "YYYY-MM-DD" that exists
+ * (month 01-12, day within its month, 29 February in leap years only; year
+ * 0000 is taken, as ISO 8601's year 0).  What follows the ten characters
+ * is not looked at ("2024-05-01T10:00Z" is valid).  NULL: not valid.
+ */
+int rg_date_iso_valid(const char *s);
+
+/*
  * Converts day `day` of month `month` (1-12) of year `year` of `calendar`
  * ("gregorian", "persian" or "islamic-umalqura") to the Gregorian
  * "YYYY-MM-DD" written with its NUL to out.  Returns 0 on success, -1 when

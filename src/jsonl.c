@@ -15,6 +15,7 @@
 #include <unicode/utf8.h>
 #include <yajl/yajl_parse.h>
 
+#include "dates.h"
 #include "reader.h"
 
 /* The fields of a line, whichever parser read it. */
@@ -58,16 +59,6 @@ static void set_skip(rg_jsonl_doc *d, int reason, const char *msg, const char *d
 	d->skip = reason;
 	d->msg = msg;
 	snprintf(d->detail, sizeof d->detail, "%s", detail ? detail : "");
-}
-
-static int valid_date(const char *s)
-{
-	if (strlen(s) < 10)
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	return 1;
 }
 
 /*
@@ -299,7 +290,7 @@ rg_err rg_jsonl_parse(rg_jsonl_doc *d, const char *line, size_t n, const char *f
 	if (!d->id)
 		return RG_ENOMEM;
 	d->doc = (rg_doc){ d->id, fl.text, fl.len, NULL, RG_LANG_NONE };
-	if (fl.date && valid_date(fl.date))
+	if (fl.date && rg_date_iso_valid(fl.date))
 		d->doc.date = fl.date;
 	else if (fl.date || fl.odd_date)
 		d->warn |= RG_JW_DATE;

@@ -297,7 +297,8 @@ int rg_reader_commit(rg_reader *r, const rg_raw *raw, const rg_jsonl_doc *d,
 			     "duplicate id '%s' (first on line %u)", d->doc.id, seen);
 	if (d->warn & RG_JW_DATE)
 		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
-			     "\"date\" is not YYYY-MM-DD; the text's own date is used");
+			     "\"date\" is not a YYYY-MM-DD date that exists; the text's own "
+			     "date is used");
 	if (d->warn & RG_JW_LANG)
 		rg_diag_emit(diag, RG_SEV_WARNING, file, line, -1,
 			     "unknown \"lang\" '%s'; detecting it", d->bad_lang);

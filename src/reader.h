@@ -28,7 +28,7 @@ typedef struct {
 /* Warnings about a usable JSONL line, reported when it is committed. */
 enum {
 	RG_JW_ID = 1,           /* "id" neither a string nor an integer */
-	RG_JW_DATE = 2,         /* "date" not YYYY-MM-DD */
+	RG_JW_DATE = 2,         /* "date" not a YYYY-MM-DD date that exists */
 	RG_JW_LANG = 4          /* unknown "lang" (bad_lang) */
 };
 

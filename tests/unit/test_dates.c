@@ -236,5 +236,18 @@ int main(void)
 	test_numeric();
 	test_search();
 	test_convert();
+	/* metadata dates: only dates that exist are taken */
+	ok(rg_date_iso_valid("2024-02-29"), "iso: 29 February of a leap year");
+	ok(!rg_date_iso_valid("2023-02-29"), "iso: no 29 February in 2023");
+	ok(!rg_date_iso_valid("1900-02-29"), "iso: 1900 is not a leap year");
+	ok(rg_date_iso_valid("2000-02-29"), "iso: 2000 is");
+	ok(!rg_date_iso_valid("2024-13-01"), "iso: no month 13");
+	ok(!rg_date_iso_valid("2024-00-10"), "iso: no month 0");
+	ok(!rg_date_iso_valid("2024-04-31"), "iso: no 31 April");
+	ok(!rg_date_iso_valid("2024-05-00"), "iso: no day 0");
+	ok(rg_date_iso_valid("2024-05-31T08:00:00Z"), "iso: a time after the date is fine");
+	ok(!rg_date_iso_valid("2024-5-31"), "iso: two-digit months only");
+	ok(!rg_date_iso_valid("2024-05"), "iso: too short");
+	ok(!rg_date_iso_valid(NULL), "iso: NULL");
 	return tap_done();
 }
