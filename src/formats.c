@@ -21,6 +21,36 @@
 
 /* ---- loading data/formats.tsv ------------------------------------------- */
 
+/*
+ * The bit of lex->cue_prefix for the first k bytes at p: k is 4, or 2 for
+ * cues whose first word is 2 or 3 bytes ("uc tarafli").
+ */
+static inline uint32_t cue_prefix_bit(const char *p, size_t k)
+{
+	uint32_t x;
+	if (k == 4)
+		memcpy(&x, p, 4);
+	else
+		x = (uint32_t)(uint8_t)p[0] | (uint32_t)(uint8_t)p[1] << 8 | 1u << 31;
+	x *= 0x9E3779B1u;
+	x ^= x >> 15;
+	x *= 0x85EBCA77u;
+	return x >> 20; /* 12 bits: 64 words of 64 */
+}
+
+/* Adds a folded cue's first bytes to the filter of sentence_has_cue. */
+static void cue_filter_add(rg_lexicon *lex, const char *cue, size_t n)
+{
+	const char *sp = memchr(cue, ' ', n);
+	size_t first = sp ? (size_t)(sp - cue) : n;
+	if (first < 2) {
+		lex->cue_unfiltered = 1;
+		return;
+	}
+	uint32_t b = cue_prefix_bit(cue, first >= 4 ? 4 : 2);
+	lex->cue_prefix[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -102,6 +132,8 @@ rg_err rg_formats_load(rg_lexicon *lex, const char *path, const rg_diag *diag)
 			rg_strmap *m = f[1][0] == 'c' ? &lex->cues : &lex->conjunctions;
 			if ((rc = rg_strmap_put(m, folded.buf, folded.len, 1, NULL)))
 				goto out;
+			if (m == &lex->cues)
+				cue_filter_add(lex, folded.buf, folded.len);
 			continue;
 		}
 		uint32_t actor;
@@ -243,6 +275,31 @@ static UChar32 char_after(const rg_lexicon *lex, const rg_doc *doc, size_t at)
 	return -1;
 }
 
+/*
+ * Whether a cue may start in token tok's word w[0..n) at one of the
+ * offsets sentence_has_cue tries (0, and up to 4 in Arabic script).  Exact
+ * as a filter: a cue matching at `skip` has its first word's bytes there,
+ * at least 4 of them or at least 2 for a short first word (any shorter
+ * turns the filter off), so the bit of those 4 or 2 bytes is set.
+ */
+static int cue_may_start(const rg_lexicon *lex, const rg_token *tok, const char *w,
+			 size_t n)
+{
+	for (size_t skip = 0; skip <= 4 && skip + 2 <= n; skip++) {
+		uint32_t b = cue_prefix_bit(w + skip, 2);
+		if ((lex->cue_prefix[b >> 6] >> (b & 63)) & 1)
+			return 1;
+		if (skip + 4 <= n) {
+			b = cue_prefix_bit(w + skip, 4);
+			if ((lex->cue_prefix[b >> 6] >> (b & 63)) & 1)
+				return 1;
+		}
+		if (!(tok->flags & RG_TF_ARABIC))
+			break;
+	}
+	return 0;
+}
+
 /* Whether sentence `sent` holds a cue word (prefix match, after a clitic). */
 static int sentence_has_cue(const rg_lexicon *lex, const rg_scratch *s, int sent)
 {
@@ -253,6 +310,8 @@ static int sentence_has_cue(const rg_lexicon *lex, const rg_scratch *s, int sent
 			continue;
 		const char *w = s->fold.buf + s->toks[t].fold_off;
 		size_t n = s->toks[t].fold_len;
+		if (!lex->cue_unfiltered && !cue_may_start(lex, &s->toks[t], w, n))
+			continue;
 		for (size_t c = 0; c < lex->cues.n_ents; c++) {
 			size_t cl;
 			const char *cue = rg_strmap_key(&lex->cues, c, &cl);
@@ -411,6 +470,9 @@ rg_err rg_formats_find(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 			const rg_mention *m = &an->mentions[j];
 			if (lex->actors[m->actor].type == RG_TYPE_COUNTRY)
 				ms[n++] = j;
+			/* a named format's actor is a group (rg_formats_load) */
+			if (lex->actors[m->actor].type != RG_TYPE_GROUP)
+				continue;
 			for (size_t f = 0; f < lex->n_formats; f++) {
 				const struct rg_named_format *nf = &lex->formats[f];
 				if (nf->actor != m->actor)

@@ -53,8 +53,9 @@ static rg_err each_stem(const rg_lexicon *lex, const char *w, size_t n,
 	size_t chars = rg_utf8_chars(w, n);
 	for (size_t i = 0; i < ru->n[RG_AF_STEM]; i++) {
 		const rg_affix *a = &ru->list[RG_AF_STEM][i];
-		if (a->len >= n || chars - a->chars < a->min ||
-		    memcmp(w + n - a->len, a->text, a->len) != 0)
+		/* the last byte first: it turns most endings away without a call */
+		if (a->len >= n || (a->len && w[n - 1] != a->text[a->len - 1]) ||
+		    chars - a->chars < a->min || memcmp(w + n - a->len, a->text, a->len) != 0)
 			continue;
 		rg_err rc = fn(ctx, w, n - a->len);
 		if (rc)
@@ -412,7 +413,8 @@ static rg_err make_rule_names(rg_lexicon *lex)
 			if (rg_sb_adds(&sb, kind_names[k]))
 				goto nomem;
 			for (int b = 0; b < 5; b++)
-				if ((m & (1 << b)) && rg_sb_addf(&sb, "+%s", mods[b]))
+				if ((m & (1 << b)) &&
+				    (rg_sb_addc(&sb, '+') || rg_sb_adds(&sb, mods[b])))
 					goto nomem;
 			if (!(lex->rule_names[k][m] = rg_strdup(sb.buf)))
 				goto nomem;

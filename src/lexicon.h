@@ -92,6 +92,11 @@ struct rg_lexicon {
 	} *formats;
 	size_t n_formats;
 	rg_strmap cues;           /* folded cue word -> 1 ("trilateral"...) */
+	/* a filter over the cues' first 4 bytes, or 2 when their first word
+	   is shorter (formats.c): a clear bit means no cue starts there; off
+	   (every word is tried) when a cue's first word has under 2 bytes */
+	uint64_t cue_prefix[64];
+	int cue_unfiltered;
 	rg_strmap conjunctions;   /* folded list conjunction -> 1 ("and"...) */
 
 	/* offices (data/roles.tsv, data/offices.tsv), see roles.c */

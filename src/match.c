@@ -66,6 +66,20 @@ static void walk(const rg_lexicon *lex, const rg_scratch *s, const uint32_t *fir
 	}
 }
 
+/*
+ * Whether some candidate key of token t has a child in `first` (the
+ * root's children by word id).  When none has, walk() from the root at t
+ * finds nothing, so the callers skip the call: most words begin no name
+ * and no office phrase.
+ */
+static inline int may_start(const rg_scratch *s, const uint32_t *first, size_t t)
+{
+	for (uint32_t i = s->cand_off[t]; i < s->cand_off[t + 1]; i++)
+		if (first[s->cands[i].id] != UINT32_MAX)
+			return 1;
+	return 0;
+}
+
 /* Whether an acronym spanning tokens [a, b) is written as one. */
 static int acronym_ok(const rg_doc *doc, const rg_scratch *s, size_t a, size_t b)
 {
@@ -244,7 +258,7 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 		return rc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		if (s->cand_off[t] == s->cand_off[t + 1]) { /* no key: no match here */
+		if (!may_start(s, lex->match_ix->root_child, t)) { /* no match here */
 			t++;
 			continue;
 		}
@@ -308,7 +322,7 @@ rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	(void)doc;
 	for (size_t t = 0; t < s->n_toks;) {
 		best_match m = { 0, 0, 0, 0, 0 };
-		if (s->cand_off[t] == s->cand_off[t + 1]) {
+		if (!may_start(s, lex->match_ix->role_child, t)) {
 			t++;
 			continue;
 		}

@@ -109,14 +109,15 @@ static affix_group affix_group_of(const rg_lexicon *lex, const struct rg_affix_i
 
 #define MAX_CANDS 48
 
+/* Keys being collected into the caller's c[0 .. max), max <= MAX_CANDS. */
 typedef struct {
-	cand c[MAX_CANDS];
-	int n;
+	cand *c;
+	int n, max;
 } cand_list;
 
 static void cand_add(cand_list *l, uint32_t id, int where, int mods, int adj, int span)
 {
-	if (id == UINT32_MAX || l->n == MAX_CANDS)
+	if (id == UINT32_MAX || l->n == l->max)
 		return;
 	for (int i = 0; i < l->n; i++)
 		if (l->c[i].id == id && l->c[i].where == where && l->c[i].span == span)
@@ -126,7 +127,7 @@ static void cand_add(cand_list *l, uint32_t id, int where, int mods, int adj, in
 }
 
 /* The affix set that applies to a word of this script in a document of lang. */
-static int affixes_for(int lang, uint8_t flags)
+static inline __attribute__((always_inline)) int affixes_for(int lang, uint8_t flags)
 {
 	if (flags & RG_TF_CYRILLIC)
 		return RG_LANG_RU;
@@ -228,22 +229,26 @@ static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
 }
 
 /*
- * The keys of one form: span 1, the word w[0..n) with its apostrophe at
- * apos (0: none); span 2, two Arabic-script words joined.  They depend on
- * nothing else, which is what lets the cache below reuse them.
+ * The keys of one form into out[0 .. max) (max <= MAX_CANDS), returning
+ * their number: span 1, the word w[0..n) with its apostrophe at apos (0:
+ * none); span 2, two Arabic-script words joined.  They depend on nothing
+ * else, which is what lets the cache below reuse them.  Stopping at max
+ * keeps the same keys as collecting MAX_CANDS and cutting to max: both
+ * are the first distinct keys in the same order.
  */
-static void form_keys(const rg_lexicon *lex, rg_sb *key, int set, int span,
-		      const char *w, size_t n, size_t apos, cand_list *l)
+static int form_keys(const rg_lexicon *lex, rg_sb *key, int set, int span,
+		     const char *w, size_t n, size_t apos, cand *out, int max)
 {
 	const struct rg_affix_index *ix = lex->match_ix;
-	l->n = 0;
+	cand_list l = { out, 0, max };
 	if (span == 2) {
-		add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, RG_MOD_JOIN, 2, l);
-		return;
+		add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, RG_MOD_JOIN, 2, &l);
+		return l.n;
 	}
-	add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, 0, 1, l);
+	add_forms(lex, ix, &lex->affixes[set], key, w, n, 0, 0, 1, &l);
 	if (apos) /* Türkiye'nin: the name before the apostrophe */
-		cand_add(l, lookup(lex, ix, w, apos), RG_W_LAST_ONLY, RG_MOD_APOS, 0, 1);
+		cand_add(&l, lookup(lex, ix, w, apos), RG_W_LAST_ONLY, RG_MOD_APOS, 0, 1);
+	return l.n;
 }
 
 /*
@@ -313,56 +318,77 @@ static inline uint32_t kc_hash(const char *w, size_t n, int set, size_t apos)
 	return (uint32_t)h;
 }
 
+/* Whether a[0..n) == b[0..n), n <= KC_KEY: a few word compares, no call. */
+static inline int kc_key_eq(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			if (kc_read64(a + i) != kc_read64(b + i))
+				return 0;
+		return kc_read64(a + n - 8) == kc_read64(b + n - 8); /* overlapping */
+	}
+	if (n >= 4)
+		return kc_read32(a) == kc_read32(b) && kc_read32(a + n - 4) == kc_read32(b + n - 4);
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static inline int kc_is(const struct kc_slot *e, uint32_t h, const char *w, size_t n,
 			int set, size_t apos)
 {
 	return e->hash == h && e->len == n && e->set == set && e->apos == apos &&
-	       memcmp(e->key, w, n) == 0;
+	       kc_key_eq(e->key, w, n);
 }
 
 /*
- * Writes the keys of one form to out[0 .. MAX_CANDS) and returns their
- * number; a single word's come from the cache when it holds them (h: the
- * word's kc_hash, when n <= KC_KEY).
+ * The cache entry of a word (h: its kc_hash), or NULL.  Inline: nine words
+ * in ten are found here, so the lookup costs no call.
  */
-static int cached_keys(const rg_lexicon *lex, rg_scratch *s, int set, int span,
-		       const char *w, size_t n, size_t apos, uint32_t h, cand *out)
+static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint32_t h,
+					    const char *w, size_t n, int set, size_t apos)
 {
-	struct rg_key_cache *kc = s->key_cache;
-	struct kc_slot *e = NULL;
-	if (kc && span == 1 && n <= KC_KEY) {
-		e = kc->slot[h & (KC_SETS - 1)];
-		const struct kc_slot *hit = kc_is(&e[0], h, w, n, set, apos) ? &e[0]
-			: kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
-		if (hit) { /* out has room for MAX_CANDS; a fixed copy is cheaper */
-			memcpy(out, hit->c, sizeof hit->c);
-			return hit->n;
-		}
-	}
-	cand_list l;
-	form_keys(lex, &s->key, set, span, w, n, apos, &l);
-	memcpy(out, l.c, (size_t)l.n * sizeof *out);
-	if (e && l.n <= KC_CANDS) {
+	const struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
+	return kc_is(&e[0], h, w, n, set, apos) ? &e[0]
+	       : kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
+}
+
+/*
+ * Computes the keys of a word missing from the cache into out[0 ..
+ * MAX_CANDS) and returns their number; kept in the cache (kc may be NULL:
+ * none) when there are few enough.  Out of line: the rare, long path.
+ */
+static __attribute__((noinline)) int word_keys(const rg_lexicon *lex, rg_scratch *s,
+					       struct rg_key_cache *kc, int set,
+					       const char *w, size_t n, size_t apos,
+					       uint32_t h, cand *out)
+{
+	int k = form_keys(lex, &s->key, set, 1, w, n, apos, out, MAX_CANDS);
+	if (kc && k <= KC_CANDS) {
+		struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
 		e[1] = e[0];
 		e[0].hash = h;
 		e[0].len = (uint8_t)n;
 		e[0].set = (uint8_t)set;
 		e[0].apos = (uint8_t)apos;
-		e[0].n = (uint8_t)l.n;
+		e[0].n = (uint8_t)k;
 		memcpy(e[0].key, w, n);
-		memcpy(e[0].c, l.c, (size_t)l.n * sizeof *out);
+		memcpy(e[0].c, out, (size_t)k * sizeof *out);
 	}
-	return l.n;
+	return k;
 }
 
 /*
- * The kc_hash of token t's word, after asking the processor to fetch its
- * cache set: the sets are scattered over 512 KB and reading one was most
- * of the cost of a hit, so the loop below hashes KC_AHEAD tokens in
- * advance and finds their sets in cache when it gets there.
+ * The kc_hash of token t's word (0 when it is not cached), after asking
+ * the processor to fetch its cache set: the sets are scattered over 512 KB
+ * and reading one was most of the cost of a hit, so the loop below hashes
+ * KC_AHEAD tokens in advance and finds their sets in cache when it gets
+ * there.
  */
 #define KC_AHEAD 8
-static uint32_t kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
+static inline __attribute__((always_inline)) uint32_t
+kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
 {
 	const rg_token *tok = &s->toks[t];
 	if (!s->key_cache || tok->fold_len > KC_KEY)
@@ -371,6 +397,24 @@ static uint32_t kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t
 			     affixes_for(an->lang, tok->flags), tok->apos);
 	__builtin_prefetch(s->key_cache->slot[h & (KC_SETS - 1)]);
 	return h;
+}
+
+/*
+ * The keys of two Arabic-script words joined, w[0..n), into out[0 .. max)
+ * (max >= 1).  Without stem rules in the set (Arabic and Persian have
+ * none) form_keys would make one key, the joined word as written, so it is
+ * looked up here directly; a set with stem rules goes the long way.
+ */
+static inline int join_keys(const rg_lexicon *lex, rg_scratch *s, int set,
+			    const char *w, size_t n, cand *out, int max)
+{
+	if (lex->affixes[set].n[RG_AF_STEM])
+		return form_keys(lex, &s->key, set, 2, w, n, 0, out, max);
+	uint32_t id = lookup(lex, lex->match_ix, w, n);
+	if (id == UINT32_MAX)
+		return 0;
+	out[0] = (cand){ id, 0, RG_MOD_JOIN, 0, 2 };
+	return 1;
 }
 
 /* Whether token t is joined with t+1 as one Arabic-script word. */
@@ -396,7 +440,7 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 	}
 	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
 		return RG_ENOMEM;
-	cand join[MAX_CANDS];
+	struct rg_key_cache *kc = s->key_cache;
 	uint32_t ahead[KC_AHEAD]; /* kc_hash_token of t .. t + KC_AHEAD - 1 */
 	for (size_t t = 0; t < KC_AHEAD && t < s->n_toks; t++)
 		ahead[t] = kc_hash_token(an, s, t);
@@ -407,25 +451,33 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 			ahead[t % KC_AHEAD] = kc_hash_token(an, s, t + KC_AHEAD);
 		const rg_token *tok = &s->toks[t];
 		const char *w = s->fold.buf + tok->fold_off;
+		size_t len = tok->fold_len;
 		int set = affixes_for(an->lang, tok->flags);
-		if (rg_grow(&s->cands, &s->cap_cands, s->n_cands + MAX_CANDS + 1,
+		if (s->n_cands + MAX_CANDS + 1 > s->cap_cands &&
+		    rg_grow(&s->cands, &s->cap_cands, s->n_cands + MAX_CANDS + 1,
 			    sizeof *s->cands))
 			return RG_ENOMEM;
 		cand *out = s->cands + s->n_cands;
 		s->cand_off[t] = (uint32_t)s->n_cands;
-		if (!tok->fold_len) /* the tokenizer keeps none, but keys need a byte */
+		if (!len) /* the tokenizer keeps none, but keys need a byte */
 			continue;
-		int n = cached_keys(lex, s, set, 1, w, tok->fold_len, tok->apos, h, out);
+		/* the word's keys: from the cache (only words of up to KC_KEY
+		   bytes are there) or computed and offered to it */
+		const struct kc_slot *hit = kc && len <= KC_KEY
+			? kc_get(kc, h, w, len, set, tok->apos) : NULL;
+		int n;
+		if (hit) { /* out has room for MAX_CANDS; a fixed copy is cheaper */
+			memcpy(out, hit->c, sizeof hit->c);
+			n = hit->n;
+		} else {
+			n = word_keys(lex, s, len <= KC_KEY ? kc : NULL, set, w, len,
+				      tok->apos, h, out);
+		}
 		/* the joined form's keys all have span 2, so none repeats one of
 		   the word's own; together they keep the first MAX_CANDS */
-		if (n < MAX_CANDS && joins_next(s, t)) {
-			int m = cached_keys(lex, s, set, 2, w,
-					    tok->fold_len + tok[1].fold_len, 0, 0, join);
-			if (m > MAX_CANDS - n)
-				m = MAX_CANDS - n;
-			memcpy(out + n, join, (size_t)m * sizeof *out);
-			n += m;
-		}
+		if (n < MAX_CANDS && joins_next(s, t))
+			n += join_keys(lex, s, set, w, len + tok[1].fold_len, out + n,
+				       MAX_CANDS - n);
 		s->n_cands += (size_t)n;
 	}
 	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;

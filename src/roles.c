@@ -176,11 +176,51 @@ static rg_err load_holders(rg_lexicon *lex, const char *path, const rg_diag *dia
 	return rc;
 }
 
+struct term_key {
+	uint32_t holder_of, row;
+};
+
+static int cmp_term_key(const void *x, const void *y)
+{
+	const struct term_key *a = x, *b = y;
+	if (a->holder_of != b->holder_of)
+		return a->holder_of < b->holder_of ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/*
+ * Orders the office terms by holder, each holder's rows in file order, so
+ * resolution reads one holder's rows (holder_rows) and still meets them in
+ * the order it would in the whole file.
+ */
+static rg_err sort_terms(rg_lexicon *lex)
+{
+	size_t n = lex->n_office_terms;
+	struct term_key *k = malloc((n ? n : 1) * sizeof *k);
+	struct rg_office_term *t = malloc((n ? n : 1) * sizeof *t);
+	if (!k || !t) {
+		free(k);
+		free(t);
+		return RG_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct term_key){ lex->office_terms[i].holder_of, (uint32_t)i };
+	qsort(k, n, sizeof *k, cmp_term_key);
+	for (size_t i = 0; i < n; i++)
+		t[i] = lex->office_terms[k[i].row];
+	free(k);
+	free(lex->office_terms);
+	lex->office_terms = t;
+	return RG_OK;
+}
+
 rg_err rg_roles_load(rg_lexicon *lex, const char *roles_tsv, const char *offices_tsv,
 		     const rg_diag *diag)
 {
 	rg_err rc = load_phrases(lex, roles_tsv, diag);
-	return rc ? rc : load_holders(lex, offices_tsv, diag);
+	if (!rc)
+		rc = load_holders(lex, offices_tsv, diag);
+	return rc ? rc : sort_terms(lex);
 }
 
 void rg_roles_release(rg_lexicon *lex)
@@ -238,12 +278,28 @@ static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
 	return 0;
 }
 
-/* Whether any row names a holder of `office` for `holder_of`, at any date. */
-static int has_rows(const rg_lexicon *lex, size_t holder_of, int office)
+/* The office terms of `holder_of`: rows [*from, *to) (sort_terms). */
+static void holder_rows(const rg_lexicon *lex, size_t holder_of, size_t *from, size_t *to)
 {
-	for (size_t i = 0; i < lex->n_office_terms; i++)
-		if (lex->office_terms[i].holder_of == holder_of &&
-		    lex->office_terms[i].office == office)
+	size_t lo = 0, hi = lex->n_office_terms;
+	while (lo < hi) { /* the first row with holder_of >= the one sought */
+		size_t mid = lo + (hi - lo) / 2;
+		if (lex->office_terms[mid].holder_of < holder_of)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = hi = lo;
+	while (hi < lex->n_office_terms && lex->office_terms[hi].holder_of == holder_of)
+		hi++;
+	*to = hi;
+}
+
+/* Whether rows [from, to) (one holder's) name a holder of `office`, at any date. */
+static int has_rows(const rg_lexicon *lex, size_t from, size_t to, int office)
+{
+	for (size_t i = from; i < to; i++)
+		if (lex->office_terms[i].office == office)
 			return 1;
 	return 0;
 }
@@ -257,18 +313,20 @@ static int holder_at(const rg_lexicon *lex, size_t holder_of, int office,
 		     const char *date, size_t *person)
 {
 	int n = 0;
-	for (int k = 0; k < 3 && !has_rows(lex, holder_of, office); k++) {
+	size_t from, to;
+	holder_rows(lex, holder_of, &from, &to);
+	for (int k = 0; k < 3 && !has_rows(lex, from, to, office); k++) {
 		int f = lex->office_fallback[office][k];
 		if (f < 0)
 			break;
-		if (has_rows(lex, holder_of, f)) {
+		if (has_rows(lex, from, to, f)) {
 			office = f;
 			break;
 		}
 	}
-	for (size_t i = 0; i < lex->n_office_terms; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct rg_office_term *t = &lex->office_terms[i];
-		if (t->holder_of != holder_of || t->office != office ||
+		if (t->office != office ||
 		    strcmp(date, t->start) < 0 || (t->end[0] && strcmp(date, t->end) > 0))
 			continue;
 		if (n && *person == t->person)
