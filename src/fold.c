@@ -129,8 +129,9 @@ static rg_err emit(UChar32 d, const extra_map *m, rg_sb *out)
  * "ä" can become "e"), and every other one is decomposed, its non-spacing
  * marks dropped and its remaining characters mapped.  Most code points are
  * their own NFKC_Casefold and have no decomposition; asking ICU that
- * (unorm2_isNormalized, unorm2_getDecomposition) gives the same strings
- * as normalizing and is several times cheaper, for 65,536 of them.
+ * (unorm2_isInert, then unorm2_isNormalized, unorm2_getDecomposition)
+ * gives the same strings as normalizing and is several times cheaper, for
+ * 65,536 of them.
  */
 static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 		       const UNormalizer2 *nfd, rg_sb *out)
@@ -142,7 +143,9 @@ static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 	UErrorCode st = U_ZERO_ERROR;
 	if (err)
 		return RG_EICU;
-	if (unorm2_isNormalized(cf, src, n, &st)) {
+	/* an inert character (most letters) is its own NFKC_Casefold; asking
+	   that is a table lookup, isNormalized builds a string */
+	if (unorm2_isInert(cf, c) || unorm2_isNormalized(cf, src, n, &st)) {
 		memcpy(a, src, (size_t)n * sizeof *src);
 		na = n;
 	} else {
@@ -158,7 +161,9 @@ static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 				return RG_ENOMEM;
 			continue;
 		}
-		int32_t nb = unorm2_getDecomposition(nfd, d, b, 64, &st);
+		/* inert under NFD: no decomposition mapping */
+		int32_t nb = unorm2_isInert(nfd, d) ? -1
+			: unorm2_getDecomposition(nfd, d, b, 64, &st);
 		if (U_FAILURE(st))
 			return RG_EICU;
 		if (nb < 0) { /* none: d itself */

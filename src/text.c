@@ -1,9 +1,11 @@
 /*
  * text.c - the text layer: validates and decodes UTF-8 (ICU's U8_NEXT),
  * splits a document into paragraphs (non-blank lines), sentences (ICU's
- * sentence BreakIterator over a UTF-8 UText, so boundaries are byte
- * offsets) and words folded through the lexicon's table.  Every token keeps
- * the byte span of the original input it came from.
+ * sentence BreakIterator, given the paragraph as UTF-16 with its units
+ * mapped back to byte offsets, or as a UTF-8 UText; not asked about a
+ * paragraph that UAX #29 makes one sentence) and words folded through the
+ * lexicon's table.  Every token keeps the byte span of the original input
+ * it came from.
  */
 #include <stdlib.h>
 #include <string.h>
