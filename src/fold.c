@@ -60,9 +60,30 @@ static rg_err extra_load(extra_map *m, const char *path, const rg_diag *diag)
 	return RG_OK;
 }
 
-static uint8_t classify(UChar32 c, uint8_t *flags)
+/* The sentence-break role (RG_SB_*) of c, from ICU's Sentence_Break. */
+static uint8_t sentence_role(UChar32 c)
+{
+	switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+	case U_SB_ATERM: case U_SB_STERM:
+		return RG_SB_TERM;
+	case U_SB_CLOSE:
+		return RG_SB_CLOSE;
+	case U_SB_SP:
+		return RG_SB_SP;
+	case U_SB_EXTEND: case U_SB_FORMAT:
+		return RG_SB_EXTEND;
+	case U_SB_SEP: case U_SB_CR: case U_SB_LF:
+		return RG_SB_SEP;
+	default:
+		return RG_SB_OTHER;
+	}
+}
+
+/* Class (the return value), flags and sentence-break role of c. */
+static uint8_t classify(UChar32 c, uint8_t *flags, uint8_t *sb)
 {
 	*flags = 0;
+	*sb = sentence_role(c);
 	if (u_isUUppercase(c))
 		*flags |= RG_CF_UPPER;
 	if (u_isULowercase(c))
@@ -108,8 +129,9 @@ static rg_err emit(UChar32 d, const extra_map *m, rg_sb *out)
  * "ä" can become "e"), and every other one is decomposed, its non-spacing
  * marks dropped and its remaining characters mapped.  Most code points are
  * their own NFKC_Casefold and have no decomposition; asking ICU that
- * (unorm2_isNormalized, unorm2_getDecomposition) gives the same strings
- * as normalizing and is several times cheaper, for 65,536 of them.
+ * (unorm2_isInert, then unorm2_isNormalized, unorm2_getDecomposition)
+ * gives the same strings as normalizing and is several times cheaper, for
+ * 65,536 of them.
  */
 static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 		       const UNormalizer2 *nfd, rg_sb *out)
@@ -121,7 +143,9 @@ static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 	UErrorCode st = U_ZERO_ERROR;
 	if (err)
 		return RG_EICU;
-	if (unorm2_isNormalized(cf, src, n, &st)) {
+	/* an inert character (most letters) is its own NFKC_Casefold; asking
+	   that is a table lookup, isNormalized builds a string */
+	if (unorm2_isInert(cf, c) || unorm2_isNormalized(cf, src, n, &st)) {
 		memcpy(a, src, (size_t)n * sizeof *src);
 		na = n;
 	} else {
@@ -137,7 +161,9 @@ static rg_err fold_one(UChar32 c, const extra_map *m, const UNormalizer2 *cf,
 				return RG_ENOMEM;
 			continue;
 		}
-		int32_t nb = unorm2_getDecomposition(nfd, d, b, 64, &st);
+		/* inert under NFD: no decomposition mapping */
+		int32_t nb = unorm2_isInert(nfd, d) ? -1
+			: unorm2_getDecomposition(nfd, d, b, 64, &st);
 		if (U_FAILURE(st))
 			return RG_EICU;
 		if (nb < 0) { /* none: d itself */
@@ -185,7 +211,7 @@ rg_err rg_fold_build(rg_fold *f, const char *fold_tsv, const rg_diag *diag)
 			e->cls = RG_CC_OTHER;
 			continue;
 		}
-		e->cls = classify(c, &e->flags);
+		e->cls = classify(c, &e->flags, &e->sb);
 		if (e->cls != RG_CC_WORD && e->cls != RG_CC_APOS)
 			continue;
 		rg_sb_reset(&one);
@@ -204,6 +230,9 @@ rg_err rg_fold_build(rg_fold *f, const char *fold_tsv, const rg_diag *diag)
 		if (one.len && (rc = rg_sb_add(&f->pool, one.buf, one.len)))
 			goto out;
 	}
+	if ((rc = rg_sb_grow(&f->pool, RG_FOLD_SLACK)))
+		goto out;
+	memset(f->pool.buf + f->pool.len, 0, RG_FOLD_SLACK);
 out:
 	if (m)
 		for (size_t i = 0; i < MAP_MAX; i++)
@@ -229,7 +258,8 @@ const rg_fold_ent *rg_fold_lookup_slow(const rg_fold *f, UChar32 c, rg_fold_ent 
 	tmp->off = 0;
 	tmp->len = 0;
 	tmp->flags = 0;
-	tmp->cls = c < 0 ? RG_CC_OTHER : classify(c, &tmp->flags);
+	tmp->sb = RG_SB_OTHER;
+	tmp->cls = c < 0 ? RG_CC_OTHER : classify(c, &tmp->flags, &tmp->sb);
 	if (tmp->cls == RG_CC_APOS)
 		tmp->cls = RG_CC_OTHER;
 	return tmp;

@@ -1,7 +1,7 @@
 /*
  * fold.h - the character folding table: for every code point, its class
- * (word, space, ignorable...) and its folded form (ICU NFKC_Casefold, marks
- * removed, then the rows of data/fold.tsv).  Built once per lexicon and
+ * (word, space, ignorable...), its folded form (ICU NFKC_Casefold, marks
+ * removed, then the rows of data/fold.tsv) and its sentence-break role.  Built once per lexicon and
  * read-only afterwards, so any number of threads may fold with it.
  */
 #ifndef RG_FOLD_H
@@ -24,6 +24,20 @@ enum {
 	RG_CC_NEWLINE = 5  /* LF, CR */
 };
 
+/*
+ * Sentence-break roles (rg_fold_ent.sb): the Sentence_Break property of
+ * UAX #29 with the values text.c's one-sentence test tells apart.
+ */
+enum {
+	RG_SB_OTHER = 0,   /* letters, digits, SContinue, everything else */
+	RG_SB_TERM = 1,    /* STerm, ATerm: . ? ! ؟ ۔ 。... */
+	RG_SB_CLOSE = 2,   /* Close: ) " » ... */
+	RG_SB_SP = 3,      /* Sp */
+	RG_SB_EXTEND = 4,  /* Extend, Format: marks, ZWNJ, soft hyphen */
+	RG_SB_SEP = 5,     /* Sep, CR, LF: paragraph separators */
+	RG_SB_N
+};
+
 /* Flags (rg_fold_ent.flags). */
 enum {
 	RG_CF_UPPER = 1,
@@ -38,7 +52,14 @@ typedef struct {
 	uint8_t len;
 	uint8_t cls;
 	uint8_t flags;
+	uint8_t sb;     /* RG_SB_* */
 } rg_fold_ent;
+
+/*
+ * The pool is followed by RG_FOLD_SLACK zero bytes (not counted in its
+ * length), so a folded form of up to 4 bytes can be copied as 4 bytes.
+ */
+#define RG_FOLD_SLACK 4
 
 typedef struct {
 	rg_fold_ent *bmp;  /* 65536 entries */
@@ -54,7 +75,8 @@ rg_err rg_fold_build(rg_fold *f, const char *fold_tsv, const rg_diag *diag);
 void rg_fold_release(rg_fold *f);
 
 /*
- * The entry of `c` (c < 0 for an ill-formed sequence counts as OTHER).
+ * The entry of `c` (c < 0 for an ill-formed sequence counts as OTHER, and
+ * as RG_SB_OTHER like the U+FFFD that ICU's UTF-8 UText reads for it).
  * Code points above the BMP are classified with ICU on the fly and fold to
  * themselves; `tmp` receives their entry.
  */

@@ -79,6 +79,7 @@ typedef struct {
 	uint8_t flags;
 	uint8_t kind;      /* script * CUE_N + cue, of the lower-case letter */
 	uint8_t n;         /* bytes of lower[] */
+	uint8_t pad_;      /* 8 bytes an entry: indexing is a shift */
 	char lower[U8_MAX_LENGTH]; /* u_tolower, UTF-8 (when CP_ALPHA) */
 } cp_ent;
 
@@ -214,6 +215,17 @@ static void score_word(struct score *sc, const char *w, size_t n)
 	}
 }
 
+/*
+ * Whether score_word can count word[0..n) (n > 0): long enough for the
+ * article (which starts with byte 0xD8), or a stop word's length and first
+ * byte.  Most words are neither; this is score_word's own first test.
+ */
+static inline int may_be_cue(const char *w, size_t n)
+{
+	return (n >= 8 && (uint8_t)w[0] == 0xD8) ||
+	       (n <= word_maxlen && word_first[n][(uint8_t)w[0]]);
+}
+
 /* Counts k lower-case letters of one script and cue. */
 static inline void score_letters(struct score *sc, int script, int cue, long k)
 {
@@ -279,9 +291,9 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(s, i, len, c);
-		if (c >= 0 && c < 0x10000 && !(cp_table[c].flags & CP_SLOW)) {
+		if ((uint32_t)c < 0x10000) { /* c < 0 (ill-formed) is not */
 			const cp_ent *e = &cp_table[c];
-			if (e->flags & CP_ALPHA) {
+			if (e->flags == CP_ALPHA) {
 				kinds[e->kind]++;
 				if (wn + U8_MAX_LENGTH > sizeof word) {
 					wlong = 1;
@@ -291,9 +303,12 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 				}
 				continue;
 			}
-			if (e->flags & CP_IGNORE)
+			if (e->flags == CP_IGNORE)
 				continue;
-		} else if (c >= 0 && u_isalpha(c)) {
+			if (!(e->flags & CP_SLOW))
+				goto boundary;
+		}
+		if (c >= 0 && u_isalpha(c)) {
 			c = u_tolower(c);
 			int scr = script_of(c);
 			if (scr >= 0)
@@ -303,15 +318,19 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 			else
 				U8_APPEND_UNSAFE(word, wn, c);
 			continue;
-		} else if (c >= 0 && in_word_ignorable(c)) {
-			continue;
 		}
-		if (!wlong)
-			score_word(&sc, word, wn);
-		wn = 0;
-		wlong = 0;
+		if (c >= 0 && in_word_ignorable(c))
+			continue;
+boundary:
+		/* wlong implies wn > 0: nothing to do between words */
+		if (wn) {
+			if (!wlong && may_be_cue(word, wn))
+				score_word(&sc, word, wn);
+			wn = 0;
+			wlong = 0;
+		}
 	}
-	if (!wlong)
+	if (!wlong && wn && may_be_cue(word, wn))
 		score_word(&sc, word, wn);
 	score_kinds(&sc, kinds);
 	return decide(&sc);

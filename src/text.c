@@ -1,9 +1,11 @@
 /*
  * text.c - the text layer: validates and decodes UTF-8 (ICU's U8_NEXT),
  * splits a document into paragraphs (non-blank lines), sentences (ICU's
- * sentence BreakIterator over a UTF-8 UText, so boundaries are byte
- * offsets) and words folded through the lexicon's table.  Every token keeps
- * the byte span of the original input it came from.
+ * sentence BreakIterator, given the paragraph as UTF-16 with its units
+ * mapped back to byte offsets, or as a UTF-8 UText; not asked about a
+ * paragraph that UAX #29 makes one sentence) and words folded through the
+ * lexicon's table.  Every token keeps the byte span of the original input
+ * it came from.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,142 +56,218 @@ static inline rg_err fold_put(rg_sb *sb, const void *p, size_t n)
 	return RG_OK;
 }
 
+/*
+ * Appends the folded form of a BMP letter.  Most are at most 4 bytes: when
+ * 4 bytes and the NUL fit, copies 4 (the pool has RG_FOLD_SLACK bytes after
+ * its end) and counts len, which is fold_put's result in fewer steps.
+ */
+static inline rg_err fold_put_ent(rg_sb *sb, const rg_fold *f, const rg_fold_ent *e)
+{
+	if (e->len <= 4 && sb->len + 5 <= sb->cap) {
+		memcpy(sb->buf + sb->len, f->pool.buf + e->off, 4);
+		sb->len += e->len;
+		return RG_OK;
+	}
+	return fold_put(sb, f->pool.buf + e->off, e->len);
+}
+
 static rg_err push_token(rg_scratch *s, const rg_token *t)
 {
-	if (rg_grow(&s->toks, &s->cap_toks, s->n_toks + 1, sizeof *s->toks))
+	if (s->n_toks == s->cap_toks &&
+	    rg_grow(&s->toks, &s->cap_toks, s->n_toks + 1, sizeof *s->toks))
 		return RG_ENOMEM;
 	s->toks[s->n_toks++] = *t;
 	return RG_OK;
 }
 
 /*
- * Tokenises bytes [from, to) of the text (one paragraph).  A word is a run
- * of letters, marks and digits; default-ignorable characters (ZWNJ, bidi
- * controls) inside it are dropped; an apostrophe between letters stays in
- * it ("Türkiye'nin").  *bad counts ill-formed sequences, *first_bad is the
- * offset of the first.  On the way the paragraph is copied to s->u16 for
- * the sentence iterator, with the offset of each unit in s->u16_at; *n16
- * is its length, or -1 when it is too long or holds ill-formed UTF-8.
+ * The one-sentence test.  UAX #29 ends a sentence only after a paragraph
+ * separator (SB4) or after a terminal, (STerm|ATerm) Close* Sp* ParaSep?
+ * (SB11); Extend and Format characters go with the one before (SB5).  So a
+ * paragraph
+ *     body [terminal (terminal | close | extend)* (space | extend)*]
+ * whose body holds no terminal and no separator is one sentence: nothing
+ * in the body follows a terminal; in the tail SB8a keeps a terminal after
+ * terminal Close*, SB9 a Close or Sp after it and SB10 a Sp after terminal
+ * Close* Sp*; the end of the text is its only boundary.  ICU implements
+ * these rules for all six locales (the ss=standard suppressions only take
+ * boundaries away), so it is not asked; any other paragraph goes to it.
+ * tests/unit/test_text.c compares the result with ICU on generated texts.
  */
-static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t to,
+enum { SS_BODY, SS_TAIL, SS_SPACE, SS_ICU, SS_N };
+
+static const uint8_t ss_next[SS_N][RG_SB_N] = {
+	/*             OTHER    TERM     CLOSE    SP        EXTEND    SEP */
+	[SS_BODY]  = { SS_BODY, SS_TAIL, SS_BODY, SS_BODY,  SS_BODY,  SS_ICU },
+	[SS_TAIL]  = { SS_ICU,  SS_TAIL, SS_TAIL, SS_SPACE, SS_TAIL,  SS_ICU },
+	[SS_SPACE] = { SS_ICU,  SS_ICU,  SS_ICU,  SS_SPACE, SS_SPACE, SS_ICU },
+	[SS_ICU]   = { SS_ICU,  SS_ICU,  SS_ICU,  SS_ICU,   SS_ICU,   SS_ICU },
+};
+
+/* What tokenize() learnt about a line besides its words. */
+typedef struct {
+	size_t eol;        /* offset of the CR or LF that ends it, or the text's end */
+	int blank;         /* only white space and ignorables: no paragraph */
+	int one_sentence;  /* passes the one-sentence test */
+	int ill_formed;    /* holds an ill-formed sequence */
+} line_info;
+
+/* Ends the word t, whose folded form ends at fold_end: its length, case
+ * and script flags (acc: RG_CF_* of its characters); keeps it unless it
+ * folded to nothing. */
+static rg_err end_word(rg_scratch *s, rg_token *t, size_t fold_end, unsigned acc)
+{
+	t->fold_len = (uint32_t)(fold_end - t->fold_off);
+	if ((acc & RG_CF_UPPER) && !(acc & RG_CF_LOWER))
+		t->flags |= RG_TF_UPPER;
+	if (acc & RG_CF_LATIN)
+		t->flags |= RG_TF_LATIN | RG_TF_CASED;
+	if (acc & RG_CF_CYRILLIC)
+		t->flags |= RG_TF_CYRILLIC | RG_TF_CASED;
+	if (acc & RG_CF_ARABIC)
+		t->flags |= RG_TF_ARABIC;
+	return t->fold_len ? push_token(s, t) : RG_OK;
+}
+
+/*
+ * Tokenises the line that starts at byte `from` of p[0..n), up to the next
+ * CR or LF, as paragraph `para` (if it is blank it yields no token).  A
+ * word is a run of letters, marks and digits; default-ignorable characters
+ * (ZWNJ, bidi controls) inside it are dropped; an apostrophe between
+ * letters stays in it ("Türkiye'nin").  *bad counts ill-formed sequences,
+ * *first_bad is the offset of the first.  Decoding with the text's end as
+ * the limit reads each character of the line as decoding the line alone
+ * would, since the CR or LF after it is no trail byte.
+ */
+static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n,
 		       int para, rg_scratch *s, size_t *bad, long *first_bad,
-		       int32_t *n16)
+		       line_info *li)
 {
 	rg_token t = { 0 };
-	int in_word = 0, has_upper = 0, has_lower = 0;
-	int glued = 1, hyphen = 0;
-	size_t i = from;
-	UChar *u = NULL;
-	uint32_t *u_at = NULL;
-	int32_t n = 0;
-	if (to - from <= RG_U16_PARA) {
-		if (!s->u16_at) { /* one block: the offsets, then the units */
-			s->u16_at = malloc((RG_U16_PARA + 1) * sizeof *s->u16_at +
-					   RG_U16_PARA * sizeof *s->u16);
-			if (!s->u16_at)
-				return RG_ENOMEM;
-			s->u16 = (UChar *)(s->u16_at + RG_U16_PARA + 1);
-		}
-		u = s->u16;
-		u_at = s->u16_at;
-	}
-	*n16 = -1;
-	while (i < to) {
+	int in_word = 0, glued = 1, hyphen = 0, blank = 1, ss = SS_BODY;
+	unsigned acc = 0;
+	size_t i = from, bad0 = *bad;
+	rg_err rc = RG_OK;
+	/* the folded words live in locals during the loop: the compiler
+	   would reload them from *s after every byte stored */
+	rg_sb fw = s->fold;
+	const rg_fold_ent *bmp = f->bmp;
+	while (i < n) {
 		size_t at = i;
 		UChar32 c;
-		U8_NEXT(p, i, to, c);
-		if (c < 0) {
-			if (!(*bad)++)
-				*first_bad = (long)at;
-			u = NULL;
-		} else if (u) {
-			u_at[n] = (uint32_t)(at - from);
-			if (c < 0x10000) {
-				u[n++] = (UChar)c;
-			} else {
-				u[n++] = U16_LEAD(c);
-				u_at[n] = (uint32_t)(at - from);
-				u[n++] = U16_TRAIL(c);
-			}
-		}
+		U8_NEXT(p, i, n, c);
 		rg_fold_ent tmp;
-		const rg_fold_ent *e = rg_fold_lookup(f, c, &tmp);
+		const rg_fold_ent *e = c >= 0 && c < 0x10000 ? &bmp[c]
+			: rg_fold_lookup_slow(f, c, &tmp);
 		int cls = e->cls;
+		if (cls == RG_CC_NEWLINE) {
+			i = at;
+			break;
+		}
+		ss = ss_next[ss][e->sb];
 		if (cls == RG_CC_APOS) {
 			size_t j = i;
 			UChar32 d = -1;
-			if (j < to)
-				U8_NEXT(p, j, to, d);
+			if (j < n)
+				U8_NEXT(p, j, n, d);
 			cls = in_word && rg_fold_lookup(f, d, &tmp)->cls == RG_CC_WORD
 				? RG_CC_WORD : RG_CC_OTHER;
 			if (cls == RG_CC_WORD && !t.apos)
-				t.apos = (uint32_t)(s->fold.len - t.fold_off);
+				t.apos = (uint32_t)(fw.len - t.fold_off);
 		}
-		if (cls == RG_CC_IGNORE)
-			continue;
 		if (cls == RG_CC_WORD) {
 			if (!in_word) {
 				memset(&t, 0, sizeof t);
-				t.fold_off = (uint32_t)s->fold.len;
+				t.fold_off = (uint32_t)fw.len;
 				t.start = (uint32_t)at;
 				t.para = para;
 				t.flags = (glued ? RG_TF_GLUED : 0) | (hyphen ? RG_TF_HYPHEN : 0);
-				in_word = 1;
-				has_upper = has_lower = 0;
 				if (e->flags & RG_CF_UPPER)
 					t.flags |= RG_TF_INITIAL;
+				in_word = 1;
+				acc = 0;
+				blank = 0;
 			}
-			rg_err rc = RG_OK;
 			if (c >= 0x10000)
-				rc = fold_put(&s->fold, p + at, i - at);
-			else if (e->len)
-				rc = fold_put(&s->fold, f->pool.buf + e->off, e->len);
+				rc = fold_put(&fw, p + at, i - at);
+			else
+				rc = fold_put_ent(&fw, f, e);
 			if (rc)
-				return rc;
-			has_upper |= e->flags & RG_CF_UPPER;
-			has_lower |= e->flags & RG_CF_LOWER;
-			if (e->flags & RG_CF_LATIN)
-				t.flags |= RG_TF_LATIN | RG_TF_CASED;
-			if (e->flags & RG_CF_CYRILLIC)
-				t.flags |= RG_TF_CYRILLIC | RG_TF_CASED;
-			if (e->flags & RG_CF_ARABIC)
-				t.flags |= RG_TF_ARABIC;
+				goto out;
+			acc |= e->flags;
 			t.end = (uint32_t)i;
 			continue;
 		}
+		if (cls == RG_CC_IGNORE)
+			continue;
 		if (in_word) {
 			in_word = 0;
-			t.fold_len = (uint32_t)(s->fold.len - t.fold_off);
-			if (has_upper && !has_lower)
-				t.flags |= RG_TF_UPPER;
-			if (t.fold_len && push_token(s, &t))
-				return RG_ENOMEM;
+			if ((rc = end_word(s, &t, fw.len, acc)))
+				goto out;
 			glued = 1;
 			hyphen = 0;
 		}
 		if (cls == RG_CC_SPACE)
 			continue;
+		blank = 0;
+		if (c < 0 && !(*bad)++)
+			*first_bad = (long)at;
 		if (is_hyphen(c))
 			hyphen = 1;
 		else
 			glued = 0;
 	}
-	if (in_word) {
-		t.fold_len = (uint32_t)(s->fold.len - t.fold_off);
-		if (has_upper && !has_lower)
-			t.flags |= RG_TF_UPPER;
-		if (t.fold_len && push_token(s, &t))
-			return RG_ENOMEM;
-	}
-	if (u) {
-		u_at[n] = (uint32_t)(to - from);
-		*n16 = n;
-	}
+	if (in_word && (rc = end_word(s, &t, fw.len, acc)))
+		goto out;
+	li->eol = i;
+	li->blank = blank;
+	li->one_sentence = ss != SS_ICU;
+	li->ill_formed = *bad != bad0;
 	/* keep the folded words NUL-terminated for the matcher's lookups
 	   (fold_put always leaves room for it) */
-	if (rg_sb_grow(&s->fold, 1))
-		return RG_ENOMEM;
-	s->fold.buf[s->fold.len] = '\0';
+	if (rg_sb_grow(&fw, 1)) {
+		rc = RG_ENOMEM;
+		goto out;
+	}
+	fw.buf[fw.len] = '\0';
+out:
+	s->fold = fw;
+	return rc;
+}
+
+/*
+ * Copies the well-formed UTF-8 p[from, to), at most RG_U16_PARA bytes, to
+ * s->u16 for the sentence iterator, with the offset (from `from`) of each
+ * unit in s->u16_at and the end after the last; returns the units' count.
+ */
+static rg_err para_utf16(const uint8_t *p, size_t from, size_t to, rg_scratch *s,
+			 int32_t *n16)
+{
+	if (!s->u16_at) { /* one block: the offsets, then the units */
+		s->u16_at = malloc((RG_U16_PARA + 1) * sizeof *s->u16_at +
+				   RG_U16_PARA * sizeof *s->u16);
+		if (!s->u16_at)
+			return RG_ENOMEM;
+		s->u16 = (UChar *)(s->u16_at + RG_U16_PARA + 1);
+	}
+	UChar *u = s->u16;
+	uint32_t *u_at = s->u16_at;
+	int32_t n = 0;
+	for (size_t i = from; i < to;) {
+		size_t at = i;
+		UChar32 c;
+		U8_NEXT_UNSAFE(p, i, c);
+		u_at[n] = (uint32_t)(at - from);
+		if (c < 0x10000) {
+			u[n++] = (UChar)c;
+		} else {
+			u[n++] = U16_LEAD(c);
+			u_at[n] = (uint32_t)(at - from);
+			u[n++] = U16_TRAIL(c);
+		}
+	}
+	u_at[n] = (uint32_t)(to - from);
+	*n16 = n;
 	return RG_OK;
 }
 
@@ -202,21 +280,20 @@ static rg_err push_sentence(rg_analysis *an, rg_scratch *s, size_t a, size_t b, 
 }
 
 /*
- * Splits paragraph [from, to) into sentences with ICU and numbers the
- * paragraph's tokens (tokens [tok0, n_toks)) by sentence.  ICU walks
- * UTF-16 directly but UTF-8 only through a UText that converts it 32
- * characters at a time, so the paragraph goes as tokenize's UTF-16 copy
- * (n16 units) unless n16 < 0.
+ * Splits paragraph [from, to) into sentences with ICU.  ICU walks UTF-16
+ * directly but UTF-8 only through a UText that converts it 32 characters
+ * at a time, so the paragraph goes as UTF-16 unless it is ill-formed or
+ * longer than RG_U16_PARA bytes.
  */
-static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
-			rg_scratch *s, size_t from, size_t to, int para, size_t tok0,
-			int32_t n16, const rg_diag *diag)
+static rg_err icu_sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
+			    rg_scratch *s, size_t from, size_t to, int para,
+			    int ill_formed, const rg_diag *diag)
 {
 	int lang = an->lang >= 0 ? an->lang : RG_LANG_EN;
 	const uint8_t *p = (const uint8_t *)doc->text;
 	UErrorCode st = U_ZERO_ERROR;
 	UText ut = UTEXT_INITIALIZER;
-	size_t first = an->n_sents;
+	int32_t n16 = -1;
 	rg_err rc = RG_OK;
 	if (!s->sbrk[lang]) {
 		s->sbrk[lang] = ubrk_open(UBRK_SENTENCE, brk_locales[lang], NULL, 0, &st);
@@ -229,9 +306,11 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 		}
 	}
 	UBreakIterator *bi = s->sbrk[lang];
-	if (n16 >= 0)
+	if (!ill_formed && to - from <= RG_U16_PARA) {
+		if ((rc = para_utf16(p, from, to, s, &n16)))
+			return rc;
 		ubrk_setText(bi, s->u16, n16, &st);
-	else {
+	} else {
 		utext_openUTF8(&ut, doc->text + from, (int64_t)(to - from), &st);
 		ubrk_setUText(bi, &ut, &st);
 	}
@@ -249,8 +328,26 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 			goto out;
 		sa = sb;
 	}
+out:
+	utext_close(&ut);
+	return rc;
+}
+
+/*
+ * Splits the non-blank paragraph [from, to) into sentences (one, or as
+ * ICU says) and numbers its tokens (tokens [tok0, n_toks)) by sentence.
+ */
+static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
+			rg_scratch *s, size_t from, size_t to, int para, size_t tok0,
+			const line_info *li, const rg_diag *diag)
+{
+	size_t first = an->n_sents;
+	rg_err rc;
+	if (!li->one_sentence &&
+	    (rc = icu_sentences(f, doc, an, s, from, to, para, li->ill_formed, diag)))
+		return rc;
 	if (an->n_sents == first && (rc = push_sentence(an, s, from, to, para)))
-		goto out;
+		return rc;
 	/* number the tokens: each belongs to the sentence whose span holds its start */
 	size_t k = first;
 	for (size_t t = tok0; t < s->n_toks; t++) {
@@ -258,9 +355,7 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 			k++;
 		s->toks[t].sent = (int)k + 1;
 	}
-out:
-	utext_close(&ut);
-	return rc;
+	return RG_OK;
 }
 
 rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
@@ -278,33 +373,31 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 		return RG_EINPUT;
 	}
 	while (line < n) {
-		size_t eol = line;
-		while (eol < n && p[eol] != '\n' && p[eol] != '\r')
-			eol++;
-		size_t next = eol;
+		int para = (int)an->n_paras + 1;
+		size_t tok0 = s->n_toks;
+		line_info li;
+		rc = tokenize(&lex->fold, p, line, n, para, s, &bad, &first_bad, &li);
+		if (rc == RG_EINPUT)
+			rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
+				     "the folded words of the document reach %lu "
+				     "bytes: too large to analyse",
+				     (unsigned long)RG_TEXT_MAX);
+		if (rc)
+			return rc;
+		size_t eol = li.eol, next = eol;
 		if (next < n && p[next] == '\r')
 			next++;
 		if (next < n && p[next] == '\n' && (next == eol || p[eol] == '\r'))
 			next++;
 		if (next == eol)
 			next++; /* end of text */
-		if (!blank_line(&lex->fold, p + line, eol - line)) {
+		if (!li.blank) {
 			if (rg_grow(&an->paras, &s->cap_paras, an->n_paras + 1,
 				    sizeof *an->paras))
 				return RG_ENOMEM;
 			an->paras[an->n_paras++] = (rg_span){ line, eol };
-			int para = (int)an->n_paras;
-			size_t tok0 = s->n_toks;
-			int32_t n16;
-			rc = tokenize(&lex->fold, p, line, eol, para, s, &bad, &first_bad,
-				      &n16);
-			if (rc == RG_EINPUT)
-				rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
-					     "the folded words of the document reach %lu "
-					     "bytes: too large to analyse",
-					     (unsigned long)RG_TEXT_MAX);
-			if (rc || (rc = sentences(&lex->fold, doc, an, s, line, eol, para,
-						  tok0, n16, diag)))
+			if ((rc = sentences(&lex->fold, doc, an, s, line, eol, para, tok0,
+					    &li, diag)))
 				return rc;
 		}
 		line = next;

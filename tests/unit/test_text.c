@@ -4,12 +4,20 @@
  * ZWNJ, digits), byte offsets into the original input, paragraphs and
  * sentences, invalid UTF-8, the affix rules of each language and the key
  * cache across documents and lexicons, with the project's own
- * dictionaries.  Expected values are worked out by hand.
+ * dictionaries.  Expected values are worked out by hand, except that
+ * paragraphs and sentences of generated texts are also compared with ICU's
+ * sentence iterator run directly (the text layer skips it where it knows
+ * the answer).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include "relgraph.h"
 #include "tap.h"
@@ -103,6 +111,121 @@ static void test_sentences_and_bad_bytes(void)
 	an = run("", RG_LANG_NONE, NULL);
 	is_int(an->n_paras, 0, "empty text: no paragraph");
 	is_int(an->n_mentions, 0, "empty text: no mention");
+}
+
+/* Whether bytes [a, b) hold only white space and default-ignorables. */
+static int ref_blank(const char *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b;) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)t, i, b, c);
+		if (c < 0 || !(u_isUWhiteSpace(c) ||
+			       u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Compares the paragraphs and sentences of `an` with the reference: lines
+ * ended by LF, CR or CR LF, blank ones skipped, each split by ICU's
+ * sentence iterator (UTF-8 UText) for `locale`, blank sentences skipped.
+ * Returns 1 when they agree; prints the first difference otherwise.
+ */
+static int same_as_icu(const char *t, const rg_analysis *an, const char *locale)
+{
+	size_t n = strlen(t), line = 0, np = 0, ns = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
+	int same = U_SUCCESS(st);
+	while (same && line < n) {
+		size_t eol = line + strcspn(t + line, "\r\n"), next = eol;
+		if (next < n && t[next] == '\r')
+			next++;
+		if (next < n && t[next] == '\n')
+			next++;
+		if (next == eol)
+			next++;
+		if (!ref_blank(t, line, eol)) {
+			same = np < an->n_paras && an->paras[np].start == line &&
+			       an->paras[np].end == eol;
+			np++;
+			UText ut = UTEXT_INITIALIZER;
+			utext_openUTF8(&ut, t + line, (int64_t)(eol - line), &st);
+			ubrk_setUText(bi, &ut, &st);
+			size_t sa = line;
+			ubrk_first(bi);
+			for (int32_t b = ubrk_next(bi); same && b != UBRK_DONE; b = ubrk_next(bi)) {
+				size_t sb = line + (size_t)b;
+				if (!ref_blank(t, sa, sb)) {
+					same = ns < an->n_sents && an->sents[ns].start == sa &&
+					       an->sents[ns].end == sb && an->sents[ns].para == (int)np;
+					ns++;
+				}
+				sa = sb;
+			}
+			utext_close(&ut);
+		}
+		line = next;
+	}
+	same = same && U_SUCCESS(st) && np == an->n_paras && ns == an->n_sents;
+	if (!same)
+		printf("# differs from ICU (%s): '%s'\n", locale, t);
+	ubrk_close(bi);
+	return same;
+}
+
+/*
+ * Texts put together from pieces of every sentence-break class (terminals
+ * of several scripts, closing punctuation, spaces, marks, ZWNJ, paragraph
+ * separators, CR/LF, ill-formed bytes, characters above the BMP) split as
+ * ICU splits them.
+ */
+static void test_sentences_icu(void)
+{
+	static const char *const pieces[] = {
+		"Iran", "met", "Russia", "a", "B", "3", "x", " ", "  ", "\t", ".", ".",
+		"?", "!", "\xD8\x9F" /* ؟ */, "\xDB\x94" /* ۔ */, "\xE3\x80\x82" /* 。 */,
+		"\xE2\x80\xA6" /* … */, ")", "\"", "'", "\xC2\xBB" /* » */,
+		"\xC2\xAB" /* « */, ",", ";", ":", "-", "\xE2\x80\x8C" /* ZWNJ */,
+		"\xE2\x80\x8D" /* ZWJ */, "\xCC\x81" /* combining acute */,
+		"\xC2\xAD" /* soft hyphen */, "\xE2\x80\xA9" /* U+2029 */,
+		"\xE2\x80\xA8" /* U+2028 */, "\xC2\x85" /* NEL */, "\r", "\n", "\r\n",
+		"\xC2\xA0" /* NBSP */, "\xD1\x8B" /* ы */, "\xD8\xA7\xD9\x84" /* ال */,
+		"\xD9\x8E" /* fatha */, "\xFF", "\xC3", "\xE2\x80", "Mr", "U.S", "e.g",
+		"\xF0\x9D\x90\x80" /* U+1D400 */, "\xF0\x91\x81\x87" /* U+11047 danda */,
+		"\xF0\x9F\x98\x80" /* U+1F600 */, "\xEF\xBC\x8E" /* fullwidth . */,
+		"\xD6\x89" /* Armenian full stop */, "\xE0\xA5\xA4" /* danda */,
+	};
+	static const char *const locales[] = {
+		"en@ss=standard", "fa", "ar", "az", "ru@ss=standard", "tr",
+	};
+	const size_t np = sizeof pieces / sizeof *pieces;
+	unsigned long seed = 12345;
+	int bad = 0, runs = 0;
+	char t[512];
+	for (int k = 0; k < 3000 && bad < 3; k++) {
+		size_t len = 0;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		int n = 1 + (int)(seed >> 59);
+		for (int j = 0; j < n; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			/* words and spaces twice as often as the rest */
+			size_t w = (size_t)(seed >> 33) % (np + 16);
+			const char *pc = w < np ? pieces[w] : pieces[w % 8];
+			size_t m = strlen(pc);
+			memcpy(t + len, pc, m);
+			len += m;
+		}
+		t[len] = '\0';
+		int lang = k % RG_NLANG;
+		rg_analysis *an = run(t, lang, NULL);
+		runs++;
+		if (!an || !same_as_icu(t, an, locales[lang]))
+			bad++;
+	}
+	is_int(bad, 0, "paragraphs and sentences of generated texts are ICU's");
+	ok(runs >= 3000, "three thousand texts compared");
 }
 
 static void test_affixes(void)
@@ -213,6 +336,7 @@ int main(void)
 	test_folding();
 	test_offsets();
 	test_sentences_and_bad_bytes();
+	test_sentences_icu();
 	test_affixes();
 	test_precision();
 	test_roles();
