@@ -173,9 +173,13 @@ rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uin
  * keys cost more than the analysis (random access, rehashing).  When the
  * rows double since the last compaction they are sorted and equal keys
  * summed, so memory stays near the distinct keys; readers of the rows
- * (edgequery.c, the writer) sum whatever duplicates remain.
+ * (edgequery.c, the writer) sum whatever duplicates remain.  Below
+ * COMPACT_MIN rows (20 MB of edge rows) there is no compaction: the
+ * writer sorts them once anyway, and on corpora whose slices are sparse
+ * (few documents per date and language) early compactions found little
+ * to sum for the sorting they cost.
  */
-#define COMPACT_MIN ((size_t)1 << 16)
+#define COMPACT_MIN ((size_t)1 << 20)
 
 /* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
 static int add32(uint32_t *acc, uint64_t v)

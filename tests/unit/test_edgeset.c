@@ -273,7 +273,8 @@ static void test_refusals(void)
 	}
 }
 
-/* 140,000 rows of one tie: appended, compacted past 65,536, summed. */
+/* 2,200,000 rows of one tie: appended, compacted at 2^20 and 2^21 rows
+ * (so the set holds far less than the 44 MB of its rows), summed. */
 static void test_many_rows(void)
 {
 	char *text = NULL, *out = NULL;
@@ -282,21 +283,24 @@ static void test_many_rows(void)
 	rg_edgeset *s = NULL;
 	rg_network net;
 	fputs(HDR "actor\tAZE\tcountry" NO_NAMES "\t\nactor\tTUR\tcountry" NO_NAMES "\t\n"
-	      "slice\t2024-01-01\ten\t1\t140000\tcountry=140000\n"
-	      "node\tAZE\t140000\t1\t140000\nnode\tTUR\t140000\t1\t140000\n", f);
-	for (int i = 0; i < 140000; i++)
+	      "slice\t2024-01-01\ten\t1\t2200000\tcountry=2200000\n"
+	      "node\tAZE\t2200000\t1\t2200000\nnode\tTUR\t2200000\t1\t2200000\n", f);
+	for (int i = 0; i < 2200000; i++)
 		fputs(i % 2 ? "edge\tAZE\tTUR\t1\t1\n" : "edge\tTUR\tAZE\t1\t1\n", f);
 	fclose(f);
-	ok(rg_edgeset_read(&s, put(text, 6), NULL) == RG_OK, "a table of 140,000 rows of one tie");
+	ok(rg_edgeset_read(&s, put(text, 6), NULL) == RG_OK,
+	   "a table of 2,200,000 rows of one tie");
+	ok(s && rg_edgeset_memory(s) < ((size_t)16 << 20),
+	   "compacted on the way: under 16 MB for 44 MB of rows");
 	rg_network_init(&net);
 	ok(s && rg_edgeset_network(s, NULL, &net) == RG_OK && net.n_edges == 1 &&
-	   net.edges[0].windows == 140000 && net.edges[0].docs == 140000,
-	   "one tie of 140,000 windows, whichever order its ids were written in");
+	   net.edges[0].windows == 2200000 && net.edges[0].docs == 2200000,
+	   "one tie of 2,200,000 windows, whichever order its ids were written in");
 	f = open_memstream(&out, &n_out);
 	if (s)
 		rg_edgeset_write(s, f);
 	fclose(f);
-	ok(strstr(out, "\nedge\tAZE\tTUR\t140000\t140000\n") &&
+	ok(strstr(out, "\nedge\tAZE\tTUR\t2200000\t2200000\n") &&
 	   !strstr(strstr(out, "\nedge\t") + 1, "\nedge\t"), "written as one row");
 	rg_network_release(&net);
 	rg_edgeset_free(s);
