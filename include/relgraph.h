@@ -938,6 +938,13 @@ rg_err rg_edgeset_merge(rg_edgeset *dst, const rg_edgeset *src);
 
 /* Writes the set as an edge table.  RG_EIO when a write fails. */
 rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f);
+/*
+ * rg_edgeset_write on up to `jobs` threads (at most 64): the rows are
+ * sorted and formatted in runs of slices on the threads, written in order
+ * by the caller's thread; the bytes are those of rg_edgeset_write.
+ * Memory: the text of `jobs` runs of about 32,768 rows each.
+ */
+rg_err rg_edgeset_write_jobs(const rg_edgeset *s, FILE *f, int jobs);
 
 /* 1 when the file at `path` starts with "#relgraph-edges", else 0. */
 int rg_edgetable_sniff(const char *path);

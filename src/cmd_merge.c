@@ -9,6 +9,7 @@
 #include "cli.h"
 
 static const rg_opt opts[] = {
+	{ "jobs", 'j', "N", "sort and write the table on N threads (default: all cores)" },
 	{ "quiet", 'q', NULL, "print no warnings" },
 	{ "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL }
@@ -43,7 +44,7 @@ int cmd_merge(int argc, char **argv)
 			goto out;
 		}
 	}
-	rg_edgeset_write(s, stdout);
+	rg_edgeset_write_jobs(s, stdout, rg_pipeline_jobs(ctx.jobs));
 	status = rg_cli_flush();
 	if (!status && !ctx.quiet)
 		fprintf(stderr, "relgraph: %d table%s merged: %ld documents in %zu slices\n", n,

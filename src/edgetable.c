@@ -6,6 +6,7 @@
  * the input of rank, render, graph, trend and formats).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,11 +131,28 @@ static void order_release(write_order *o)
 	free(o->formats);
 }
 
-static rg_err order_build(const rg_edgeset *s, write_order *o)
+/* One radix sort, to run on a thread of its own. */
+typedef struct {
+	sort_ref *a, *tmp;
+	size_t n;
+	unsigned bits;
+} sort_job;
+
+static void *sort_run(void *arg)
+{
+	sort_job *j = arg;
+	rg_radix_sort(j->a, j->tmp, j->n, j->bits);
+	return NULL;
+}
+
+/* The orders of s's actors, slices, formats and rows into o; with jobs > 1
+ * the edge rows are sorted on a second thread.  RG_ENOMEM. */
+static rg_err order_build(const rg_edgeset *s, write_order *o, int jobs)
 {
 	size_t most = s->n_actors > s->n_slices ? s->n_actors : s->n_slices;
 	str_ref *refs = malloc(((most > s->n_fmts ? most : s->n_fmts) + 1) * sizeof *refs);
-	sort_ref *tmp = NULL;
+	sort_ref *tmp = NULL, *etmp = NULL;
+	pthread_t th;
 	rg_err rc = RG_ENOMEM;
 
 	memset(o, 0, sizeof *o);
@@ -185,16 +203,23 @@ static rg_err order_build(const rg_edgeset *s, write_order *o)
 	for (size_t i = 0; i < s->n_formats; i++)
 		o->formats[i] = (sort_ref){ (uint64_t)o->slice_rank[s->formats[i].slice] << fb |
 					    o->fmt_rank[s->formats[i].fmt], (uint32_t)i };
-	size_t most_rows = s->n_nodes > s->n_edges ? s->n_nodes : s->n_edges;
-	if (!(tmp = malloc(((most_rows > s->n_formats ? most_rows : s->n_formats) + 1) *
-			   sizeof(sort_ref))))
+	/* one scratch array for the node and format rows, one for the edges */
+	size_t most_rows = s->n_nodes > s->n_formats ? s->n_nodes : s->n_formats;
+	if (!(tmp = malloc((most_rows + 1) * sizeof *tmp)) ||
+	    !(etmp = malloc((s->n_edges + 1) * sizeof *etmp)))
 		goto out;
+	sort_job ej = { o->edges, etmp, s->n_edges, sb + 2 * ab };
+	int threaded = jobs > 1 && !pthread_create(&th, NULL, sort_run, &ej);
+	if (!threaded)
+		sort_run(&ej);
 	rg_radix_sort(o->nodes, tmp, s->n_nodes, sb + ab);
-	rg_radix_sort(o->edges, tmp, s->n_edges, sb + 2 * ab);
 	rg_radix_sort(o->formats, tmp, s->n_formats, sb + fb);
+	if (threaded)
+		pthread_join(th, NULL);
 	rc = RG_OK;
 out:
 	free(tmp);
+	free(etmp);
 	free(refs);
 	return rc;
 }
@@ -222,16 +247,20 @@ static void ob_write(out_buf *o)
 	o->len = 0;
 }
 
-/* Room for n more bytes; 0 (o->err set) when there is none. */
+/* Room for n more bytes; 0 (o->err set) when there is none.  A buffer
+ * with a file is written out when full; one without (f NULL) grows. */
 static int ob_room(out_buf *o, size_t n)
 {
 	if (o->err)
 		return 0;
 	if (o->len + n <= o->cap)
 		return 1;
-	ob_write(o);
-	if (n > o->cap) {
-		size_t cap = n > OUT_CHUNK ? n : OUT_CHUNK;
+	if (o->f)
+		ob_write(o);
+	if (o->len + n > o->cap) {
+		size_t cap = o->len + n > OUT_CHUNK ? o->len + n : OUT_CHUNK;
+		if (cap < 2 * o->cap)
+			cap = 2 * o->cap;
 		char *b = realloc(o->buf, cap);
 		if (!b) {
 			o->err = RG_ENOMEM;
@@ -287,13 +316,22 @@ static void put_slice(out_buf *o, const rg_es_slice *sl, char (*typesets)[64])
 	ob_str(o, "\n");
 }
 
-static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
+/*
+ * A run of slices to write: [k0, k1) in sorted order, whose rows start at
+ * ni, ei and fi in o->nodes, o->edges and o->formats.
+ */
+typedef struct {
+	size_t k0, k1, ni, ei, fi;
+} slice_run;
+
+/* The slices of run r, with their rows, into ob. */
+static void put_rows(const rg_edgeset *s, const write_order *o, slice_run run, out_buf *ob)
 {
-	size_t ni = 0, ei = 0, fi = 0;
+	size_t ni = run.ni, ei = run.ei, fi = run.fi;
 	char typesets[RG_ES_TYPESETS][64];
 	for (unsigned t = 0; t < RG_ES_TYPESETS; t++)
 		rg_es_typeset_name(t, typesets[t], sizeof typesets[t]);
-	for (size_t k = 0; k < s->n_slices && !ob->err; k++) {
+	for (size_t k = run.k0; k < run.k1 && !ob->err; k++) {
 		uint32_t si = o->slice_order[k];
 		put_slice(ob, &s->slices[si], typesets);
 		/* rows of one key are adjacent once sorted: sum them */
@@ -355,19 +393,157 @@ static void put_rows(const rg_edgeset *s, const write_order *o, out_buf *ob)
 			ob_str(ob, "\n");
 		}
 	}
-	ob_write(ob);
+}
+
+/*
+ * Writing on several threads: the slices are cut into runs of about
+ * RUN_ROWS rows; each round, one thread per job formats one run into its
+ * own buffer, and the calling thread writes the buffers out in order, so
+ * the text is that of one thread and memory is a few runs' text.
+ */
+#define RUN_ROWS ((size_t)1 << 15)
+
+typedef struct {
+	const rg_edgeset *s;
+	const write_order *o;
+	slice_run r;
+	out_buf ob;          /* memory only */
+} run_job;
+
+static void *run_format(void *arg)
+{
+	run_job *j = arg;
+	put_rows(j->s, j->o, j->r, &j->ob);
+	return NULL;
+}
+
+/*
+ * The runs of RUN_ROWS rows or so (a slice is never cut), malloc'd into
+ * *out (*n of them); RG_ENOMEM.
+ */
+static rg_err slice_runs(const rg_edgeset *s, const write_order *o, slice_run **out, size_t *n)
+{
+	size_t *cnt = calloc(3 * s->n_slices + 1, sizeof *cnt), cap = 0, here = 0;
+	slice_run *runs = NULL, cur = { 0, 0, 0, 0, 0 };
+	rg_err rc = RG_ENOMEM;
+
+	*out = NULL;
+	*n = 0;
+	if (!cnt)
+		return RG_ENOMEM;
+	/* each slice's node, edge and format rows: the sorted keys carry the
+	   slice's rank in their top bits */
+	unsigned ab = rg_radix_bits(s->n_actors), fb = rg_radix_bits(s->n_fmts);
+	for (size_t i = 0; i < s->n_nodes; i++)
+		cnt[3 * (o->nodes[i].key >> ab)]++;
+	for (size_t i = 0; i < s->n_edges; i++)
+		cnt[3 * (o->edges[i].key >> (2 * ab)) + 1]++;
+	for (size_t i = 0; i < s->n_formats; i++)
+		cnt[3 * (o->formats[i].key >> fb) + 2]++;
+	size_t ni = 0, ei = 0, fi = 0; /* the rows of the slices before k + 1 */
+	for (size_t k = 0; k < s->n_slices; k++) {
+		const size_t *c = &cnt[3 * k];
+		here += 1 + c[0] + c[1] + c[2];
+		ni += c[0];
+		ei += c[1];
+		fi += c[2];
+		cur.k1 = k + 1;
+		if (here >= RUN_ROWS || k + 1 == s->n_slices) {
+			if (rg_grow(&runs, &cap, *n + 1, sizeof *runs))
+				goto out;
+			runs[(*n)++] = cur;
+			cur = (slice_run){ k + 1, k + 1, ni, ei, fi };
+			here = 0;
+		}
+	}
+	rc = RG_OK;
+out:
+	free(cnt);
+	if (rc)
+		free(runs);
+	else
+		*out = runs;
+	return rc;
+}
+/*
+ * The runs formatted jobs at a time (run_format) and written out in
+ * order; with one job, or one run, straight into f.
+ */
+static rg_err put_runs(const rg_edgeset *s, const write_order *o, FILE *f, int jobs)
+{
+	slice_run *runs = NULL;
+	run_job *jb = NULL;
+	pthread_t *th = NULL;
+	int started[64];          /* jobs <= 64 */
+	size_t n = 0;
+	rg_err rc = slice_runs(s, o, &runs, &n);
+
+	if (rc)
+		return rc;
+	if (jobs < 2 || n < 2) {
+		out_buf ob = { .f = f };
+		for (size_t i = 0; i < n && !ob.err; i++)
+			put_rows(s, o, runs[i], &ob);
+		ob_write(&ob);
+		free(ob.buf);
+		free(runs);
+		return ob.err;
+	}
+	rc = RG_ENOMEM;
+	if (!(jb = calloc((size_t)jobs, sizeof *jb)) || !(th = calloc((size_t)jobs, sizeof *th)))
+		goto out;
+	rc = RG_OK;
+	for (size_t i = 0; i < n && !rc; i += (size_t)jobs) {
+		size_t m = n - i < (size_t)jobs ? n - i : (size_t)jobs;
+		for (size_t t = 0; t < m; t++) {
+			jb[t].s = s;
+			jb[t].o = o;
+			jb[t].r = runs[i + t];
+			jb[t].ob.len = 0;
+			/* the first run on this thread; the others on their own, or
+			   here too when a thread cannot be had */
+			started[t] = t > 0 && !pthread_create(&th[t], NULL, run_format, &jb[t]);
+		}
+		for (size_t t = 0; t < m; t++) {
+			if (t == 0 || !started[t])
+				run_format(&jb[t]);
+		}
+		for (size_t t = 0; t < m; t++) {
+			if (started[t])
+				pthread_join(th[t], NULL);
+			jb[t].ob.f = f;
+			if (!rc && !(rc = jb[t].ob.err)) {
+				ob_write(&jb[t].ob);
+				rc = jb[t].ob.err;
+			}
+			jb[t].ob.f = NULL;
+		}
+	}
+out:
+	for (int t = 0; jb && t < jobs; t++)
+		free(jb[t].ob.buf);
+	free(jb);
+	free(th);
+	free(runs);
+	return rc;
 }
 
 rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 {
+	return rg_edgeset_write_jobs(s, f, 1);
+}
+
+rg_err rg_edgeset_write_jobs(const rg_edgeset *s, FILE *f, int jobs)
+{
 	write_order o;
 	char wd[32], types[64];
-	out_buf ob = { .f = f };
 	rg_err rc;
 
 	if (!s || !f)
 		return RG_EINPUT;
-	if ((rc = order_build(s, &o)))
+	if (jobs > 64)
+		jobs = 64;
+	if ((rc = order_build(s, &o, jobs)))
 		goto out;
 	rg_window_name(s->window, wd, sizeof wd);
 	rg_es_typeset_name(s->types, types, sizeof types);
@@ -387,10 +563,9 @@ rg_err rg_edgeset_write(const rg_edgeset *s, FILE *f)
 		}
 		putc('\n', f);
 	}
-	put_rows(s, &o, &ob);
-	rc = ob.err ? ob.err : fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
+	if (!(rc = put_runs(s, &o, f, jobs)))
+		rc = fflush(f) == 0 && !ferror(f) ? RG_OK : RG_EIO;
 out:
-	free(ob.buf);
 	order_release(&o);
 	return rc;
 }

@@ -273,6 +273,57 @@ static void test_refusals(void)
 	}
 }
 
+/*
+ * A table of 4,000 slices and 92,000 rows, written on one thread, on three
+ * (three runs of about 32,768 rows: one round) and on two (two rounds):
+ * the same bytes, which are also the bytes read.
+ */
+static void test_write_jobs(void)
+{
+	static const char *ids[] = { "AZE", "IRN", "RUS", "TUR", "UN", "person:x" };
+	char *text = NULL, *one = NULL, *three = NULL;
+	size_t len = 0, n1 = 0, n3 = 0;
+	FILE *f = open_memstream(&text, &len);
+	rg_edgeset *s = NULL;
+	fputs(HDR, f);
+	for (int a = 0; a < 6; a++)
+		fprintf(f, "actor\t%s\t%s" NO_NAMES "\t\n", ids[a], a < 4 ? "country" :
+			a == 4 ? "org" : "person");
+	for (int d = 0; d < 4000; d++) {
+		fprintf(f, "slice\t%04d-%02d-%02d\t%s\t3\t9\tcountry=9\n", 2000 + d / 336,
+			1 + d / 28 % 12, 1 + d % 28, d % 2 ? "fa" : "en");
+		for (int a = 0; a < 6; a++)
+			fprintf(f, "node\t%s\t%d\t1\t%d\n", ids[a], 1 + (d + a) % 7, 1 + a);
+		for (int a = 0; a < 6; a++)
+			for (int b = a + 1; b < 6; b++)
+				fprintf(f, "edge\t%s\t%s\t%d\t1\n", ids[a], ids[b], 1 + (d * a + b) % 5);
+		fprintf(f, "format\tAZE-IRN-TUR\t1\t1\t1\t0\t0\t0\t-\n");
+	}
+	fclose(f);
+	ok(rg_edgeset_read(&s, put(text, 7), NULL) == RG_OK, "a table of 4,000 slices");
+	f = open_memstream(&one, &n1);
+	ok(s && rg_edgeset_write_jobs(s, f, 1) == RG_OK, "written on one thread");
+	fclose(f);
+	f = open_memstream(&three, &n3);
+	ok(s && rg_edgeset_write_jobs(s, f, 3) == RG_OK, "written on three threads");
+	fclose(f);
+	ok(n1 == n3 && n1 && memcmp(one, three, n1) == 0, "the same bytes on three threads");
+	free(three);
+	three = NULL;
+	f = open_memstream(&three, &n3);
+	ok(s && rg_edgeset_write_jobs(s, f, 2) == RG_OK, "written on two threads (two rounds)");
+	fclose(f);
+	ok(n1 == n3 && n1 && memcmp(one, three, n1) == 0, "the same bytes on two threads");
+	ok(n1 == len && memcmp(one, text, len) == 0, "the bytes read, in their sorted order");
+	rg_edgeset_free(s);
+	free(text);
+	free(one);
+	free(three);
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/rg_test_edgeset_%d_7", (int)getpid());
+	unlink(path);
+}
+
 /* 2,200,000 rows of one tie: appended, compacted at 2^20 and 2^21 rows
  * (so the set holds far less than the 44 MB of its rows), summed. */
 static void test_many_rows(void)
@@ -328,6 +379,7 @@ int main(void)
 	rg_edgeset_free(s);
 	test_refusals();
 	test_many_rows();
+	test_write_jobs();
 	unlink(p1);
 	unlink(p2);
 	return tap_done();
