@@ -218,10 +218,11 @@ static rg_err copy_into(char **buf, size_t *cap, const char *p, size_t n)
 }
 
 /*
- * Copies what the reader handed out into slot s (the reader reuses its
+ * Puts what the reader handed out into slot s: a JSONL line by trading
+ * buffers with the reader, a document by copying (the reader reuses its
  * buffers); the reader's messages since the last slot go with it.
  */
-static rg_err fill(pool *p, slot *s, const rg_raw *raw)
+static rg_err fill(pool *p, slot *s, const rg_raw *raw, rg_reader *r)
 {
 	slot *q = &p->pend;
 	held_msg *m = s->msgs;
@@ -239,8 +240,7 @@ static rg_err fill(pool *p, slot *s, const rg_raw *raw)
 			if (!(s->file = rg_strdup(raw->file)))
 				return RG_ENOMEM;
 		}
-		if (copy_into(&s->line, &s->cap_line, raw->line, raw->len))
-			return RG_ENOMEM;
+		rg_reader_swap_line(r, &s->line, &s->cap_line); /* no copy */
 		s->raw.line = s->line;
 		s->raw.file = s->file;
 		return RG_OK;
@@ -437,7 +437,7 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 		if (rc)
 			break;
 		slot *s = &p.slots[filled % p.n_slots];
-		if ((rc = fill(&p, s, &raw)))
+		if ((rc = fill(&p, s, &raw, r)))
 			break;
 		s->state = SLOT_READY;
 		inflight += len;

@@ -264,6 +264,16 @@ static int next_line(rg_reader *r, rg_raw *raw)
 	}
 }
 
+void rg_reader_swap_line(rg_reader *r, char **buf, size_t *cap)
+{
+	char *b = r->line;
+	size_t c = r->line_cap;
+	r->line = *buf;
+	r->line_cap = *cap;
+	*buf = b;
+	*cap = c;
+}
+
 const rg_diag *rg_reader_set_diag(rg_reader *r, const rg_diag *diag)
 {
 	const rg_diag *old = r->diag;

@@ -54,6 +54,14 @@ typedef struct {
 int rg_reader_next_raw(rg_reader *r, rg_raw *raw);
 
 /*
+ * Trades the buffer of the JSONL line that rg_reader_next_raw last handed
+ * out (raw->line) for *buf (capacity *cap; malloc'd, or NULL and 0): *buf
+ * then holds that line, and the reader reads its next line into the old
+ * *buf.  Lets the pipeline keep a line without copying it.
+ */
+void rg_reader_swap_line(rg_reader *r, char **buf, size_t *cap);
+
+/*
  * Parses JSONL line line[0..n) of `file` (numbered `lineno`) into *d,
  * replacing what d held; thread-safe (no reader state), reports nothing.
  * `max_doc` is --max-doc-bytes (0: no limit).  Returns RG_ENOMEM or RG_OK
