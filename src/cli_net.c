@@ -89,10 +89,27 @@ int rg_cli_netopt(const char *cmd, const char *name, const char *arg, rg_netopts
 	return 0;
 }
 
+/* What the pipeline callback needs: the accumulator and the filters. */
+typedef struct {
+	rg_cooc *c;
+	const rg_netopts *o;
+	long filtered;
+} corpus_run;
+
 /* Whether a document dated `date` ("" = undated) passes --since/--until. */
 static int in_span(const rg_netopts *o, const char *date)
 {
 	return rg_date_in_span(date, o->since, o->until);
+}
+
+static rg_err add_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	corpus_run *run = v;
+	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
+		run->filtered++;
+		return RG_OK;
+	}
+	return rg_cooc_add(run->c, doc, an);
 }
 
 int rg_cli_all_tables(int argc, char **argv, int first)
@@ -282,31 +299,41 @@ out:
 	return status;
 }
 
-/*
- * The corpus's network is counted as the map step counts a table (one
- * partial set per worker thread, summed, then the network of all its
- * slices, by day so that first and last dates stay exact): the same
- * network as one rg_cooc over the corpus (tests/graph.sh compares them),
- * but counted on every worker rather than on the one thread that
- * consumes the analyses.
- */
 int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
 		       const rg_netopts *o, rg_window *w, rg_network *net,
 		       rg_reader_stats *st)
 {
-	rg_edgeset *s = NULL;
-	int status;
-	rg_err rc;
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	corpus_run run = { NULL, o, 0 };
+	int status = EXIT_INPUT;
+	rg_err rc = RG_OK;
 
 	if (rg_cli_all_tables(argc, argv, first))
 		return from_tables(ctx, argc, argv, first, o, w, net, st);
 	*w = o->window;
-	status = rg_cli_edgeset_build(ctx, argc, argv, first, o, RG_SLICE_DAY, NULL, 0, &s, st);
-	if (!status && (rc = rg_edgeset_network(s, NULL, net))) {
+	if (rg_cli_lexicon(ctx, &lex))
+		goto out;
+	if ((rc = rg_cooc_new(&run.c, lex, o->window, 0)) ||
+	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
+		goto out;
+	if (o->types)
+		rg_cooc_set_types(run.c, o->types);
+	rg_cli_cooc_limits(ctx, run.c);
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &run)) ||
+	    (rc = rg_cooc_network(run.c, net)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+	if (run.filtered && !ctx->quiet)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	status = 0;
+out:
+	if (rc)
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-		status = EXIT_INPUT;
-	}
-	rg_edgeset_free(s);
+	rg_reader_free(r);
+	rg_cooc_free(run.c);
+	rg_lexicon_free(lex);
 	return status;
 }
 
