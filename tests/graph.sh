@@ -63,6 +63,13 @@ same "formats --compare" formats --compare AZE-TUR-IRN --compare AZE-GEO-TUR --f
 same "rank --since/--until" rank --top 0 --format tsv --since 2024-04 --until 2024-09-30
 same "rank --lang fa" rank --top 0 --format tsv --lang fa
 same "rank --types country --weight pmi" rank --top 0 --format tsv --types country --weight pmi
+# the corpus's network is counted by year with each tie's days kept aside
+# (rg_edgeset_keep_days): its ties' first and last dates are the day table's
+$RGRUN graph -q -o "$tmp/whole_days.csv" "$tmp/whole"
+$RGRUN graph -q -o "$tmp/merged_days.csv" "$tmp/merged.edges"
+check "graph .csv: each tie's first and last day from the corpus = from the day table" \
+	sh -c "grep -q '20[0-9][0-9]-[01][0-9]-[0-3][0-9]' '$tmp/whole_days.csv' &&
+	       cmp '$tmp/whole_days.csv' '$tmp/merged_days.csv'"
 $RGRUN rank -q --window paragraph "$tmp/merged.edges" >/dev/null 2>"$tmp/w.err"
 check "rank --window other than the table's is refused (exit 1), not ignored" \
 	sh -c "test $? = 1 && grep -q 'counted with --window sentence' '$tmp/w.err'"
