@@ -265,14 +265,20 @@ static int form_keys(const rg_lexicon *lex, rg_sb *key, int set, int span,
 #define KC_CANDS 4
 
 struct kc_slot {
-	uint32_t hash;
-	uint8_t len;             /* bytes of key; 0: empty */
-	uint8_t set;             /* affix set */
-	uint8_t apos;
-	uint8_t n;               /* keys in c */
+	/* kc_tag: the word's kc_hash, bytes (0: empty), affix set and
+	   apostrophe, compared at once; the top byte holds the keys in c */
+	uint64_t tag;
 	char key[KC_KEY];
 	cand c[KC_CANDS];
 };
+
+#define KC_TAG_MASK 0x00FFFFFFFFFFFFFFull
+
+/* The tag of a word of n bytes (1 <= n <= KC_KEY), so never 0. */
+static inline uint64_t kc_tag(uint32_t h, size_t n, int set, size_t apos)
+{
+	return h | (uint64_t)n << 32 | (uint64_t)set << 40 | (uint64_t)apos << 48;
+}
 
 struct rg_key_cache {
 	uint64_t serial;         /* of the lexicon the entries come from */
@@ -335,23 +341,20 @@ static inline int kc_key_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static inline int kc_is(const struct kc_slot *e, uint32_t h, const char *w, size_t n,
-			int set, size_t apos)
+static inline int kc_is(const struct kc_slot *e, uint64_t tag, const char *w, size_t n)
 {
-	return e->hash == h && e->len == n && e->set == set && e->apos == apos &&
-	       kc_key_eq(e->key, w, n);
+	return (e->tag & KC_TAG_MASK) == tag && kc_key_eq(e->key, w, n);
 }
 
 /*
- * The cache entry of a word (h: its kc_hash), or NULL.  Inline: nine words
- * in ten are found here, so the lookup costs no call.
+ * The cache entry of a word w[0..n) (tag: its kc_tag), or NULL.  Inline:
+ * nine words in ten are found here, so the lookup costs no call.
  */
-static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint32_t h,
-					    const char *w, size_t n, int set, size_t apos)
+static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint64_t tag,
+					    const char *w, size_t n)
 {
-	const struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
-	return kc_is(&e[0], h, w, n, set, apos) ? &e[0]
-	       : kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
+	const struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
+	return kc_is(&e[0], tag, w, n) ? &e[0] : kc_is(&e[1], tag, w, n) ? &e[1] : NULL;
 }
 
 /*
@@ -362,17 +365,13 @@ static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint32
 static __attribute__((noinline)) int word_keys(const rg_lexicon *lex, rg_scratch *s,
 					       struct rg_key_cache *kc, int set,
 					       const char *w, size_t n, size_t apos,
-					       uint32_t h, cand *out)
+					       uint64_t tag, cand *out)
 {
 	int k = form_keys(lex, &s->key, set, 1, w, n, apos, out, MAX_CANDS);
 	if (kc && k <= KC_CANDS) {
-		struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
+		struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
 		e[1] = e[0];
-		e[0].hash = h;
-		e[0].len = (uint8_t)n;
-		e[0].set = (uint8_t)set;
-		e[0].apos = (uint8_t)apos;
-		e[0].n = (uint8_t)k;
+		e[0].tag = tag | (uint64_t)k << 56;
 		memcpy(e[0].key, w, n);
 		memcpy(e[0].c, out, (size_t)k * sizeof *out);
 	}
@@ -380,23 +379,23 @@ static __attribute__((noinline)) int word_keys(const rg_lexicon *lex, rg_scratch
 }
 
 /*
- * The kc_hash of token t's word (0 when it is not cached), after asking
- * the processor to fetch its cache set: the sets are scattered over 512 KB
- * and reading one was most of the cost of a hit, so the loop below hashes
- * KC_AHEAD tokens in advance and finds their sets in cache when it gets
- * there.
+ * The kc_tag of token t's word (0 when it is not cached: no cache, no
+ * bytes or more than KC_KEY), after asking the processor to fetch its
+ * cache set: the sets are scattered over 512 KB and reading one was most
+ * of the cost of a hit, so the loop below hashes KC_AHEAD tokens in
+ * advance and finds their sets in cache when it gets there.
  */
 #define KC_AHEAD 8
-static inline __attribute__((always_inline)) uint32_t
-kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
+static inline __attribute__((always_inline)) uint64_t
+kc_tag_token(const rg_analysis *an, const rg_scratch *s, size_t t)
 {
 	const rg_token *tok = &s->toks[t];
-	if (!s->key_cache || tok->fold_len > KC_KEY)
+	if (!s->key_cache || tok->fold_len > KC_KEY || !tok->fold_len)
 		return 0;
-	uint32_t h = kc_hash(s->fold.buf + tok->fold_off, tok->fold_len,
-			     affixes_for(an->lang, tok->flags), tok->apos);
+	int set = affixes_for(an->lang, tok->flags);
+	uint32_t h = kc_hash(s->fold.buf + tok->fold_off, tok->fold_len, set, tok->apos);
 	__builtin_prefetch(s->key_cache->slot[h & (KC_SETS - 1)]);
-	return h;
+	return kc_tag(h, tok->fold_len, set, tok->apos);
 }
 
 /*
@@ -441,18 +440,17 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
 		return RG_ENOMEM;
 	struct rg_key_cache *kc = s->key_cache;
-	uint32_t ahead[KC_AHEAD]; /* kc_hash_token of t .. t + KC_AHEAD - 1 */
+	uint64_t ahead[KC_AHEAD]; /* kc_tag_token of t .. t + KC_AHEAD - 1 */
 	for (size_t t = 0; t < KC_AHEAD && t < s->n_toks; t++)
-		ahead[t] = kc_hash_token(an, s, t);
+		ahead[t] = kc_tag_token(an, s, t);
 	s->n_cands = 0;
 	for (size_t t = 0; t < s->n_toks; t++) {
-		uint32_t h = ahead[t % KC_AHEAD];
+		uint64_t tag = ahead[t % KC_AHEAD];
 		if (t + KC_AHEAD < s->n_toks)
-			ahead[t % KC_AHEAD] = kc_hash_token(an, s, t + KC_AHEAD);
+			ahead[t % KC_AHEAD] = kc_tag_token(an, s, t + KC_AHEAD);
 		const rg_token *tok = &s->toks[t];
 		const char *w = s->fold.buf + tok->fold_off;
 		size_t len = tok->fold_len;
-		int set = affixes_for(an->lang, tok->flags);
 		if (s->n_cands + MAX_CANDS + 1 > s->cap_cands &&
 		    rg_grow(&s->cands, &s->cap_cands, s->n_cands + MAX_CANDS + 1,
 			    sizeof *s->cands))
@@ -461,23 +459,22 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 		s->cand_off[t] = (uint32_t)s->n_cands;
 		if (!len) /* the tokenizer keeps none, but keys need a byte */
 			continue;
-		/* the word's keys: from the cache (only words of up to KC_KEY
-		   bytes are there) or computed and offered to it */
-		const struct kc_slot *hit = kc && len <= KC_KEY
-			? kc_get(kc, h, w, len, set, tok->apos) : NULL;
+		/* the word's keys: from the cache (tag 0: not cached) or
+		   computed and offered to it */
+		const struct kc_slot *hit = tag ? kc_get(kc, tag, w, len) : NULL;
 		int n;
 		if (hit) { /* out has room for MAX_CANDS; a fixed copy is cheaper */
 			memcpy(out, hit->c, sizeof hit->c);
-			n = hit->n;
+			n = (int)(hit->tag >> 56);
 		} else {
-			n = word_keys(lex, s, len <= KC_KEY ? kc : NULL, set, w, len,
-				      tok->apos, h, out);
+			n = word_keys(lex, s, tag ? kc : NULL, affixes_for(an->lang, tok->flags),
+				      w, len, tok->apos, tag, out);
 		}
 		/* the joined form's keys all have span 2, so none repeats one of
 		   the word's own; together they keep the first MAX_CANDS */
 		if (n < MAX_CANDS && joins_next(s, t))
-			n += join_keys(lex, s, set, w, len + tok[1].fold_len, out + n,
-				       MAX_CANDS - n);
+			n += join_keys(lex, s, affixes_for(an->lang, tok->flags), w,
+				       len + tok[1].fold_len, out + n, MAX_CANDS - n);
 		s->n_cands += (size_t)n;
 	}
 	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;
