@@ -299,29 +299,33 @@ static inline uint64_t kc_read32(const char *p)
 	return x;
 }
 
-static inline uint64_t kc_mix(uint64_t h, uint64_t x)
-{
-	h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-	return h ^ h >> 32;
-}
-
-/* A hash of a word (read 8 bytes at a time) with its affix set and apostrophe. */
+/*
+ * A hash of a word of n <= KC_KEY bytes with its affix set and
+ * apostrophe: the bytes as at most three overlapping 8-byte words (two
+ * 4-byte ones, or three bytes, for short words), each multiplied by its
+ * own odd constant, then one more multiply.  Only the cache's speed
+ * depends on it: a slot is taken only after its key compares equal.
+ */
 static inline uint32_t kc_hash(const char *w, size_t n, int set, size_t apos)
 {
 	const uint8_t *b = (const uint8_t *)w;
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n << 48 ^ (uint64_t)set << 40 ^
-		     (uint64_t)apos << 32;
+	uint64_t x, y;
 	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8)
-			h = kc_mix(h, kc_read64(w + i));
-		h = kc_mix(h, kc_read64(w + n - 8)); /* the last 8, overlapping */
+		x = kc_read64(w);
+		y = kc_read64(w + n - 8); /* overlapping */
+		if (n > 16)
+			x ^= kc_read64(w + 8) * 0x9E3779B97F4A7C15ull;
 	} else if (n >= 4) {
-		h = kc_mix(h, kc_read32(w) << 32 | kc_read32(w + n - 4));
-	} else if (n) {
-		h = kc_mix(h, (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1]);
+		x = kc_read32(w);
+		y = kc_read32(w + n - 4);
+	} else {
+		x = n ? (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1] : 0;
+		y = 0;
 	}
-	h = kc_mix(h, 0xC4CEB9FE1A85EC53ull);
-	return (uint32_t)h;
+	uint64_t h = x * 0xFF51AFD7ED558CCDull + y * 0xC4CEB9FE1A85EC53ull +
+		     ((uint64_t)n << 16 | (uint64_t)set << 8 | apos);
+	h *= 0xD6E8FEB86659FD93ull;
+	return (uint32_t)(h >> 32); /* the well-mixed half */
 }
 
 /* Whether a[0..n) == b[0..n), n <= KC_KEY: a few word compares, no call. */
@@ -350,11 +354,18 @@ static inline int kc_is(const struct kc_slot *e, uint64_t tag, const char *w, si
  * The cache entry of a word w[0..n) (tag: its kc_tag), or NULL.  Inline:
  * nine words in ten are found here, so the lookup costs no call.
  */
-static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint64_t tag,
+static inline const struct kc_slot *kc_get(struct rg_key_cache *kc, uint64_t tag,
 					    const char *w, size_t n)
 {
-	const struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
-	return kc_is(&e[0], tag, w, n) ? &e[0] : kc_is(&e[1], tag, w, n) ? &e[1] : NULL;
+	struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
+	if (kc_is(&e[0], tag, w, n))
+		return &e[0];
+	if (!kc_is(&e[1], tag, w, n))
+		return NULL;
+	struct kc_slot used = e[1]; /* the set's most recently used goes first */
+	e[1] = e[0];
+	e[0] = used;
+	return &e[0];
 }
 
 /*
