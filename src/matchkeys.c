@@ -14,25 +14,32 @@
 
 typedef rg_cand cand;
 
-/* A cheap hash of a key's length and its first, middle and last two bytes. */
+/*
+ * A cheap hash of a key: its length and its first and last 8 bytes (two
+ * overlapping 4-byte reads, or three bytes, when shorter), the bit of
+ * the filter over the lexicon's keys.
+ */
 static inline uint32_t keybit(const char *w, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)w;
-	uint32_t h = (uint32_t)n * 0x9E3779B1u;
-	if (n) {
-		h ^= (uint32_t)p[0] * 0x85EBCA77u;
-		h ^= (uint32_t)p[n - 1] * 0xC2B2AE3Du;
+	uint64_t x, y;
+	if (n >= 8) {
+		memcpy(&x, w, 8);
+		memcpy(&y, w + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, w, 4);
+		memcpy(&b, w + n - 4, 4);
+		x = a;
+		y = b;
+	} else {
+		x = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+		y = 0;
 	}
-	if (n > 1) {
-		h ^= (uint32_t)p[1] * 0x27D4EB2Fu;
-		h ^= (uint32_t)p[n - 2] * 0x165667B1u;
-		h ^= (uint32_t)p[n / 2] * 0xD3A2646Cu;
-		h += (uint32_t)p[n / 2 - 1] * 0xFD7046C5u;
-	}
-	h ^= h >> 15;
-	h *= 0x2C1B3C6Du;
-	h ^= h >> 13;
-	return h >> (32 - RG_KEYBITS_LOG);
+	uint64_t h = x * 0xFF51AFD7ED558CCDull + y * 0xC4CEB9FE1A85EC53ull + n;
+	h ^= h >> 31;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> (64 - RG_KEYBITS_LOG));
 }
 
 static inline int key_maybe(const struct rg_affix_index *ix, const char *w, size_t n)
