@@ -154,19 +154,38 @@ static inline uint32_t lookup(const rg_lexicon *lex, const struct rg_affix_index
 	return rg_strmap_get(&lex->words, w, n);
 }
 
+/* The stem key (RG_STEM_KEY, then w[0..n)); short ones built on the stack. */
 static uint32_t lookup_stem(const rg_lexicon *lex, const struct rg_affix_index *ix,
 			    rg_sb *key, const char *w, size_t n)
 {
+	char buf[64];
+	if (n < sizeof buf) {
+		buf[0] = RG_STEM_KEY;
+		memcpy(buf + 1, w, n);
+		return lookup(lex, ix, buf, n + 1);
+	}
 	rg_sb_reset(key);
 	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
 		return UINT32_MAX;
 	return lookup(lex, ix, key->buf, key->len);
 }
 
+/*
+ * Whether w[0..n) has at least min characters: rg_utf8_chars(w, n) >= min,
+ * counting only as far as it takes (the count of a prefix never falls).
+ */
+static inline int has_chars(const char *w, size_t n, size_t min)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n && c < min; i++)
+		c += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return c >= min;
+}
+
 static int ends_with(const char *w, size_t n, const rg_affix *a)
 {
 	return a->len < n && memcmp(w + n - a->len, a->text, a->len) == 0 &&
-	       rg_utf8_chars(w, n - a->len) >= a->min;
+	       has_chars(w, n - a->len, a->min);
 }
 
 /* Adds the keys of w minus up to two endings. */
@@ -226,7 +245,7 @@ static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
 	for (size_t i = 0; i < gp.n; i++) {
 		const rg_affix *a = &gp.list[gp.idx[i]];
 		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
-		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
+		    !has_chars(w + a->len, n - a->len, a->min))
 			continue;
 		cand_add(l, lookup(lex, ix, w + a->len, n - a->len), where | RG_W_FIRST_ONLY,
 			 mods | RG_MOD_PREFIX, 0, 1);
