@@ -81,10 +81,53 @@ typedef struct {
 	int nomem;
 } fast;
 
-static int plain_line(const uint8_t *p, size_t n)
+/*
+ * Whether the 8 bytes x (little-endian) are whole characters that
+ * plain_line would pass one by one: ASCII bytes, none below 0x0D (so no
+ * \v or \f) and no backslash, and two-byte sequences (lead C2..DF, one
+ * trail byte: what U8_NEXT takes as two bytes), none cut at either end.
+ * Bit 7 of each byte of lead/trail marks a lead (11xxxxxx, of which only
+ * C2..DF may pass) or trail (10xxxxxx) byte; every trail must follow a
+ * lead and every lead be followed by one: trail == lead << 8.  A lead in
+ * the last byte is left for the next step: 7 bytes are passed (returns
+ * how many, or 0).
+ * The "has a byte below n" and "has a zero byte" tricks never miss such
+ * a byte (they may flag one that is not there, which only sends the word
+ * the slow way).
+ */
+static inline int plain8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t hi = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+	uint64_t lead = hi & b6, trail = hi & ~b6;
+	/* bit 7: some of bits 1-4 set (a lead 110xxxxx without them is C0/C1) */
+	uint64_t nz = (x & (ones * 0x1E)) + ones * 0x7E;
+	uint64_t bs = x ^ (ones * '\\');
+	uint64_t bad = (lead & (b5 | ~nz)) | ((x - ones * 0x0D) & ~x) | ((bs - ones) & ~bs);
+	if ((bad & high) || trail != lead << 8)
+		return 0;
+	return 8 - (int)(lead >> 63);
+}
+
+/*
+ * Whether line p[0..n) is one yajl and jansson read alike (see above):
+ * well-formed UTF-8, no \v or \f, no escape that may be a surrogate.
+ * Eight bytes that plain8 passes are skipped at once (they end on a
+ * character boundary); anything else goes a character at a time, a
+ * two-byte sequence without a call and longer ones through U8_NEXT.
+ */
+int rg_jsonl_plain_line(const uint8_t *p, size_t n);
+/* Exported (undeclared in headers) only for tests/unit/test_jsonl.c. */
+int rg_jsonl_plain_line(const uint8_t *p, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		uint64_t x;
+		int k;
+		if (i + 8 <= n && (memcpy(&x, p + i, 8), k = plain8(x))) {
+			i += (size_t)k;
+			continue;
+		}
 		uint8_t b = p[i];
 		if (b < 0x80) {
 			if (b == '\v' || b == '\f')
@@ -93,6 +136,10 @@ static int plain_line(const uint8_t *p, size_t n)
 			    (p[i + 2] == 'd' || p[i + 2] == 'D'))
 				return 0; /* maybe a surrogate (or an escaped backslash) */
 			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		UChar32 c;
@@ -193,7 +240,7 @@ static const yajl_callbacks fast_cb = {
 /* 1: the fields of a plain line are in *fl (pointing into d->buf); 0: ask jansson. */
 static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
 {
-	if (!plain_line((const uint8_t *)line, n))
+	if (!rg_jsonl_plain_line((const uint8_t *)line, n))
 		return 0;
 	fast f = { .buf = &d->buf, .key = -1 };
 	rg_sb_reset(&d->buf);

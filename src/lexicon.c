@@ -50,17 +50,54 @@ static rg_err each_stem(const rg_lexicon *lex, const char *w, size_t n,
 			rg_err (*fn)(void *, const char *, size_t), void *ctx)
 {
 	const rg_affix_set *ru = &lex->affixes[RG_LANG_RU];
-	size_t chars = rg_utf8_chars(w, n);
-	for (size_t i = 0; i < ru->n[RG_AF_STEM]; i++) {
+	size_t chars = SIZE_MAX; /* counted when an ending first needs it */
+	/* only the endings with the word's last byte (all when unindexed) */
+	size_t from = 0, to = ru->n[RG_AF_STEM];
+	if (lex->stem_idx && n) {
+		from = lex->stem_off[(uint8_t)w[n - 1]];
+		to = lex->stem_off[(uint8_t)w[n - 1] + 1];
+	}
+	for (size_t j = from; j < to; j++) {
+		size_t i = lex->stem_idx && n ? lex->stem_idx[j] : j;
 		const rg_affix *a = &ru->list[RG_AF_STEM][i];
 		/* the last byte first: it turns most endings away without a call */
-		if (a->len >= n || (a->len && w[n - 1] != a->text[a->len - 1]) ||
-		    chars - a->chars < a->min || memcmp(w + n - a->len, a->text, a->len) != 0)
+		if (a->len >= n || (a->len && w[n - 1] != a->text[a->len - 1]))
+			continue;
+		if (chars == SIZE_MAX)
+			chars = rg_utf8_chars(w, n);
+		if (chars - a->chars < a->min || memcmp(w + n - a->len, a->text, a->len) != 0)
 			continue;
 		rg_err rc = fn(ctx, w, n - a->len);
 		if (rc)
 			return rc;
 	}
+	return RG_OK;
+}
+
+/*
+ * Groups the Russian stem endings by their last byte for each_stem, each
+ * group in list order, so the stems come out in the same order as a scan
+ * of the whole list.  An empty ending fits every word: then no index.
+ */
+static rg_err index_stems(rg_lexicon *lex)
+{
+	const rg_affix_set *ru = &lex->affixes[RG_LANG_RU];
+	size_t n = ru->n[RG_AF_STEM];
+	for (size_t i = 0; i < n; i++)
+		if (!ru->list[RG_AF_STEM][i].len)
+			return RG_OK;
+	if (!(lex->stem_idx = malloc((n ? n : 1) * sizeof *lex->stem_idx)))
+		return RG_ENOMEM;
+	uint32_t at = 0;
+	for (int b = 0; b < 256; b++) {
+		lex->stem_off[b] = at;
+		for (size_t i = 0; i < n; i++) {
+			const rg_affix *a = &ru->list[RG_AF_STEM][i];
+			if ((uint8_t)a->text[a->len - 1] == b)
+				lex->stem_idx[at++] = (uint32_t)i;
+		}
+	}
+	lex->stem_off[256] = at;
 	return RG_OK;
 }
 
@@ -204,9 +241,13 @@ static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 	}
 	if (strchr(folded, ' ') && is_arabic_word(folded, strlen(folded))) {
 		rg_sb_reset(&v);
-		for (const char *p = folded; *p; p++)
-			if (*p != ' ' && (rc = rg_sb_addc(&v, *p)))
+		for (const char *p = folded; *p;) { /* the words without their spaces */
+			size_t k = strcspn(p, " ");
+			if ((rc = rg_sb_add(&v, p, k)))
 				goto out;
+			p += k;
+			p += *p == ' ';
+		}
 		rc = trie_insert(lex, v.buf, actor, alias, kind, capital);
 	}
 out:
@@ -307,7 +348,7 @@ static rg_err load_actor_file(rg_lexicon *lex, const char *path, const rg_diag *
 		long lineno = rows.line;
 		int kind = -1;
 		for (int k = 0; nf == 5 && k < RG_AK_ROLE; k++)
-			if (strcmp(f[3], kind_names[k]) == 0)
+			if (f[3][0] == kind_names[k][0] && strcmp(f[3], kind_names[k]) == 0)
 				kind = k;
 		int lang = nf == 5 ? rg_lang_parse(f[2]) : RG_LANG_NONE;
 		int any_lang = nf == 5 && strcmp(f[2], "*") == 0;
@@ -464,7 +505,7 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 		goto out;
 	rg_sb_reset(&path);
 	if ((rc = rg_sb_addf(&path, "%s/affixes.tsv", datadir)) ||
-	    (rc = rg_affixes_load(lex, path.buf, diag)))
+	    (rc = rg_affixes_load(lex, path.buf, diag)) || (rc = index_stems(lex)))
 		goto out;
 
 	rg_sb_reset(&path);
@@ -550,6 +591,7 @@ void rg_lexicon_free(rg_lexicon *lex)
 	free(lex->aliases);
 	free(lex->capital_of);
 	free(lex->match_ix);
+	free(lex->stem_idx);
 	for (int k = 0; k < RG_AK_N; k++)
 		for (int m = 0; m < 32; m++)
 			free(lex->rule_names[k][m]);

@@ -121,6 +121,11 @@ struct rg_lexicon {
 				     or UINT32_MAX (data/capitals.tsv) */
 	int metonymy;             /* report capitals as their countries */
 	struct rg_affix_index *match_ix; /* match.c's index, built last */
+	/* the Russian stem endings by last byte, in list order (lexicon.c,
+	   each_stem): group b is stem_idx[stem_off[b] .. stem_off[b + 1]);
+	   NULL when some ending is empty (every word is then tried) */
+	uint32_t *stem_idx;
+	uint32_t stem_off[257];
 	uint32_t last_conflict;   /* set by an insert whose form already names
 				     another actor (UINT32_MAX: none) */
 

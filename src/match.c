@@ -256,13 +256,14 @@ rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	uint8_t *covered = NULL;
 	if ((rc = rg_match_keys_prepare(lex, an, s)))
 		return rc;
+	const uint32_t *root_child = lex->match_ix->root_child;
 	for (size_t t = 0; t < s->n_toks;) {
-		best_match m = { 0, 0, 0, 0, 0 };
-		if (!may_start(s, lex->match_ix->root_child, t)) { /* no match here */
+		if (!may_start(s, root_child, t)) { /* no match here */
 			t++;
 			continue;
 		}
-		walk(lex, s, lex->match_ix->root_child, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
+		best_match m = { 0, 0, 0, 0, 0 };
+		walk(lex, s, root_child, 0, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term;
 		int is_weak = 0;
 		int r = m.end ? choose_term(lex, doc, an, s, &m, t, &term, &is_weak) : 0;
@@ -320,14 +321,14 @@ rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	if ((rc = rg_match_keys_prepare(lex, an, s)))
 		return rc;
 	(void)doc;
+	const uint32_t *role_child = lex->match_ix->role_child;
 	for (size_t t = 0; t < s->n_toks;) {
-		best_match m = { 0, 0, 0, 0, 0 };
-		if (!may_start(s, lex->match_ix->role_child, t)) {
+		if (!may_start(s, role_child, t)) {
 			t++;
 			continue;
 		}
-		walk(lex, s, lex->match_ix->role_child, lex->role_root, t, 0, s->toks[t].para,
-		     0, 0, 0, &m);
+		best_match m = { 0, 0, 0, 0, 0 };
+		walk(lex, s, role_child, lex->role_root, t, 0, s->toks[t].para, 0, 0, 0, &m);
 		uint32_t term = m.end ? lex->node_term[m.node] : UINT32_MAX;
 		if (term == UINT32_MAX) {
 			t++;

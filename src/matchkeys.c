@@ -14,25 +14,32 @@
 
 typedef rg_cand cand;
 
-/* A cheap hash of a key's length and its first, middle and last two bytes. */
+/*
+ * A cheap hash of a key: its length and its first and last 8 bytes (two
+ * overlapping 4-byte reads, or three bytes, when shorter), the bit of
+ * the filter over the lexicon's keys.
+ */
 static inline uint32_t keybit(const char *w, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)w;
-	uint32_t h = (uint32_t)n * 0x9E3779B1u;
-	if (n) {
-		h ^= (uint32_t)p[0] * 0x85EBCA77u;
-		h ^= (uint32_t)p[n - 1] * 0xC2B2AE3Du;
+	uint64_t x, y;
+	if (n >= 8) {
+		memcpy(&x, w, 8);
+		memcpy(&y, w + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, w, 4);
+		memcpy(&b, w + n - 4, 4);
+		x = a;
+		y = b;
+	} else {
+		x = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+		y = 0;
 	}
-	if (n > 1) {
-		h ^= (uint32_t)p[1] * 0x27D4EB2Fu;
-		h ^= (uint32_t)p[n - 2] * 0x165667B1u;
-		h ^= (uint32_t)p[n / 2] * 0xD3A2646Cu;
-		h += (uint32_t)p[n / 2 - 1] * 0xFD7046C5u;
-	}
-	h ^= h >> 15;
-	h *= 0x2C1B3C6Du;
-	h ^= h >> 13;
-	return h >> (32 - RG_KEYBITS_LOG);
+	uint64_t h = x * 0xFF51AFD7ED558CCDull + y * 0xC4CEB9FE1A85EC53ull + n;
+	h ^= h >> 31;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> (64 - RG_KEYBITS_LOG));
 }
 
 static inline int key_maybe(const struct rg_affix_index *ix, const char *w, size_t n)
@@ -147,19 +154,38 @@ static inline uint32_t lookup(const rg_lexicon *lex, const struct rg_affix_index
 	return rg_strmap_get(&lex->words, w, n);
 }
 
+/* The stem key (RG_STEM_KEY, then w[0..n)); short ones built on the stack. */
 static uint32_t lookup_stem(const rg_lexicon *lex, const struct rg_affix_index *ix,
 			    rg_sb *key, const char *w, size_t n)
 {
+	char buf[64];
+	if (n < sizeof buf) {
+		buf[0] = RG_STEM_KEY;
+		memcpy(buf + 1, w, n);
+		return lookup(lex, ix, buf, n + 1);
+	}
 	rg_sb_reset(key);
 	if (rg_sb_addc(key, RG_STEM_KEY) || rg_sb_add(key, w, n))
 		return UINT32_MAX;
 	return lookup(lex, ix, key->buf, key->len);
 }
 
+/*
+ * Whether w[0..n) has at least min characters: rg_utf8_chars(w, n) >= min,
+ * counting only as far as it takes (the count of a prefix never falls).
+ */
+static inline int has_chars(const char *w, size_t n, size_t min)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n && c < min; i++)
+		c += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return c >= min;
+}
+
 static int ends_with(const char *w, size_t n, const rg_affix *a)
 {
 	return a->len < n && memcmp(w + n - a->len, a->text, a->len) == 0 &&
-	       rg_utf8_chars(w, n - a->len) >= a->min;
+	       has_chars(w, n - a->len, a->min);
 }
 
 /* Adds the keys of w minus up to two endings. */
@@ -219,7 +245,7 @@ static void add_forms(const rg_lexicon *lex, const struct rg_affix_index *ix,
 	for (size_t i = 0; i < gp.n; i++) {
 		const rg_affix *a = &gp.list[gp.idx[i]];
 		if (a->len >= n || memcmp(w, a->text, a->len) != 0 ||
-		    rg_utf8_chars(w + a->len, n - a->len) < a->min)
+		    !has_chars(w + a->len, n - a->len, a->min))
 			continue;
 		cand_add(l, lookup(lex, ix, w + a->len, n - a->len), where | RG_W_FIRST_ONLY,
 			 mods | RG_MOD_PREFIX, 0, 1);
@@ -252,31 +278,42 @@ static int form_keys(const rg_lexicon *lex, rg_sb *key, int set, int span,
 }
 
 /*
- * The key cache: a two-way set-associative table from (affix set,
+ * The key cache: a four-way set-associative table from (affix set,
  * apostrophe, folded word) to the word's keys, kept across the documents
- * of one analysis.  Bounded: KC_SETS x 2 slots of one cache line (512 KB
- * in all); a new word goes first in its set and the older of the two is
- * dropped.  Words longer than KC_KEY bytes (about 1%) or with more than
- * KC_CANDS keys are computed every time, and so are joined words (their
- * keys are one lookup).  Tied to one lexicon by its serial.
+ * of one analysis.  Bounded: KC_SETS x KC_WAYS slots of one cache line
+ * (512 KB in all).  Each set is kept in order of last use: a hit moves
+ * its slot first, a new word goes first and the least recently used is
+ * dropped.  With two ways and no move on a hit, a third word in a set
+ * evicted frequent ones: on a 2 MB corpus whose words are first seen
+ * 7,303 times, there were 10,884 misses; 8,131 now.  Words longer than KC_KEY
+ * bytes (about 1%) or with more than KC_CANDS keys are computed every
+ * time, and so are joined words (their keys are one lookup).  Tied to
+ * one lexicon by its serial.
  */
-#define KC_SETS 4096
+#define KC_SETS 2048
+#define KC_WAYS 4
 #define KC_KEY 24
 #define KC_CANDS 4
 
 struct kc_slot {
-	uint32_t hash;
-	uint8_t len;             /* bytes of key; 0: empty */
-	uint8_t set;             /* affix set */
-	uint8_t apos;
-	uint8_t n;               /* keys in c */
+	/* kc_tag: the word's kc_hash, bytes (0: empty), affix set and
+	   apostrophe, compared at once; the top byte holds the keys in c */
+	uint64_t tag;
 	char key[KC_KEY];
 	cand c[KC_CANDS];
 };
 
+#define KC_TAG_MASK 0x00FFFFFFFFFFFFFFull
+
+/* The tag of a word of n bytes (1 <= n <= KC_KEY), so never 0. */
+static inline uint64_t kc_tag(uint32_t h, size_t n, int set, size_t apos)
+{
+	return h | (uint64_t)n << 32 | (uint64_t)set << 40 | (uint64_t)apos << 48;
+}
+
 struct rg_key_cache {
 	uint64_t serial;         /* of the lexicon the entries come from */
-	struct kc_slot slot[KC_SETS][2];
+	struct kc_slot slot[KC_SETS][KC_WAYS];
 };
 
 static inline uint64_t kc_read64(const char *p)
@@ -293,29 +330,33 @@ static inline uint64_t kc_read32(const char *p)
 	return x;
 }
 
-static inline uint64_t kc_mix(uint64_t h, uint64_t x)
-{
-	h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-	return h ^ h >> 32;
-}
-
-/* A hash of a word (read 8 bytes at a time) with its affix set and apostrophe. */
+/*
+ * A hash of a word of n <= KC_KEY bytes with its affix set and
+ * apostrophe: the bytes as at most three overlapping 8-byte words (two
+ * 4-byte ones, or three bytes, for short words), each multiplied by its
+ * own odd constant, then one more multiply.  Only the cache's speed
+ * depends on it: a slot is taken only after its key compares equal.
+ */
 static inline uint32_t kc_hash(const char *w, size_t n, int set, size_t apos)
 {
 	const uint8_t *b = (const uint8_t *)w;
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n << 48 ^ (uint64_t)set << 40 ^
-		     (uint64_t)apos << 32;
+	uint64_t x, y;
 	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8)
-			h = kc_mix(h, kc_read64(w + i));
-		h = kc_mix(h, kc_read64(w + n - 8)); /* the last 8, overlapping */
+		x = kc_read64(w);
+		y = kc_read64(w + n - 8); /* overlapping */
+		if (n > 16)
+			x ^= kc_read64(w + 8) * 0x9E3779B97F4A7C15ull;
 	} else if (n >= 4) {
-		h = kc_mix(h, kc_read32(w) << 32 | kc_read32(w + n - 4));
-	} else if (n) {
-		h = kc_mix(h, (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1]);
+		x = kc_read32(w);
+		y = kc_read32(w + n - 4);
+	} else {
+		x = n ? (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1] : 0;
+		y = 0;
 	}
-	h = kc_mix(h, 0xC4CEB9FE1A85EC53ull);
-	return (uint32_t)h;
+	uint64_t h = x * 0xFF51AFD7ED558CCDull + y * 0xC4CEB9FE1A85EC53ull +
+		     ((uint64_t)n << 16 | (uint64_t)set << 8 | apos);
+	h *= 0xD6E8FEB86659FD93ull;
+	return (uint32_t)(h >> 32); /* the well-mixed half */
 }
 
 /* Whether a[0..n) == b[0..n), n <= KC_KEY: a few word compares, no call. */
@@ -335,23 +376,30 @@ static inline int kc_key_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static inline int kc_is(const struct kc_slot *e, uint32_t h, const char *w, size_t n,
-			int set, size_t apos)
+static inline int kc_is(const struct kc_slot *e, uint64_t tag, const char *w, size_t n)
 {
-	return e->hash == h && e->len == n && e->set == set && e->apos == apos &&
-	       kc_key_eq(e->key, w, n);
+	return (e->tag & KC_TAG_MASK) == tag && kc_key_eq(e->key, w, n);
 }
 
 /*
- * The cache entry of a word (h: its kc_hash), or NULL.  Inline: nine words
- * in ten are found here, so the lookup costs no call.
+ * The cache entry of a word w[0..n) (tag: its kc_tag), or NULL.  Inline:
+ * nine words in ten are found here, so the lookup costs no call.
  */
-static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint32_t h,
-					    const char *w, size_t n, int set, size_t apos)
+static inline const struct kc_slot *kc_get(struct rg_key_cache *kc, uint64_t tag,
+					    const char *w, size_t n)
 {
-	const struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
-	return kc_is(&e[0], h, w, n, set, apos) ? &e[0]
-	       : kc_is(&e[1], h, w, n, set, apos) ? &e[1] : NULL;
+	struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
+	if (kc_is(&e[0], tag, w, n))
+		return &e[0];
+	for (int i = 1; i < KC_WAYS; i++) {
+		if (!kc_is(&e[i], tag, w, n))
+			continue;
+		struct kc_slot used = e[i]; /* the most recently used goes first */
+		memmove(&e[1], &e[0], (size_t)i * sizeof *e);
+		e[0] = used;
+		return &e[0];
+	}
+	return NULL;
 }
 
 /*
@@ -362,17 +410,13 @@ static inline const struct kc_slot *kc_get(const struct rg_key_cache *kc, uint32
 static __attribute__((noinline)) int word_keys(const rg_lexicon *lex, rg_scratch *s,
 					       struct rg_key_cache *kc, int set,
 					       const char *w, size_t n, size_t apos,
-					       uint32_t h, cand *out)
+					       uint64_t tag, cand *out)
 {
 	int k = form_keys(lex, &s->key, set, 1, w, n, apos, out, MAX_CANDS);
 	if (kc && k <= KC_CANDS) {
-		struct kc_slot *e = kc->slot[h & (KC_SETS - 1)];
-		e[1] = e[0];
-		e[0].hash = h;
-		e[0].len = (uint8_t)n;
-		e[0].set = (uint8_t)set;
-		e[0].apos = (uint8_t)apos;
-		e[0].n = (uint8_t)k;
+		struct kc_slot *e = kc->slot[tag & (KC_SETS - 1)];
+		memmove(&e[1], &e[0], (KC_WAYS - 1) * sizeof *e);
+		e[0].tag = tag | (uint64_t)k << 56;
 		memcpy(e[0].key, w, n);
 		memcpy(e[0].c, out, (size_t)k * sizeof *out);
 	}
@@ -380,23 +424,22 @@ static __attribute__((noinline)) int word_keys(const rg_lexicon *lex, rg_scratch
 }
 
 /*
- * The kc_hash of token t's word (0 when it is not cached), after asking
- * the processor to fetch its cache set: the sets are scattered over 512 KB
- * and reading one was most of the cost of a hit, so the loop below hashes
- * KC_AHEAD tokens in advance and finds their sets in cache when it gets
- * there.
+ * The kc_tag of token tok's word (0 when it is not cached: no cache, no
+ * bytes or more than KC_KEY), after asking the processor to fetch its
+ * cache set: the sets are scattered over 512 KB and reading one was most
+ * of the cost of a hit, so the loop below hashes KC_AHEAD tokens in
+ * advance and finds their sets in cache when it gets there.
  */
 #define KC_AHEAD 8
-static inline __attribute__((always_inline)) uint32_t
-kc_hash_token(const rg_analysis *an, const rg_scratch *s, size_t t)
+static inline __attribute__((always_inline)) uint64_t
+kc_tag_token(struct rg_key_cache *kc, int lang, const rg_token *tok, const char *fold)
 {
-	const rg_token *tok = &s->toks[t];
-	if (!s->key_cache || tok->fold_len > KC_KEY)
+	if (!kc || tok->fold_len > KC_KEY || !tok->fold_len)
 		return 0;
-	uint32_t h = kc_hash(s->fold.buf + tok->fold_off, tok->fold_len,
-			     affixes_for(an->lang, tok->flags), tok->apos);
-	__builtin_prefetch(s->key_cache->slot[h & (KC_SETS - 1)]);
-	return h;
+	int set = affixes_for(lang, tok->flags);
+	uint32_t h = kc_hash(fold + tok->fold_off, tok->fold_len, set, tok->apos);
+	__builtin_prefetch(kc->slot[h & (KC_SETS - 1)]);
+	return kc_tag(h, tok->fold_len, set, tok->apos);
 }
 
 /*
@@ -417,11 +460,11 @@ static inline int join_keys(const rg_lexicon *lex, rg_scratch *s, int set,
 	return 1;
 }
 
-/* Whether token t is joined with t+1 as one Arabic-script word. */
-static int joins_next(const rg_scratch *s, size_t t)
+/* Whether token t of toks[0 .. n_toks) is joined with t+1 as one Arabic-script word. */
+static inline int joins_next(const rg_token *toks, size_t n_toks, size_t t)
 {
-	const rg_token *tok = &s->toks[t], *nx = tok + 1;
-	return t + 1 < s->n_toks && (tok->flags & RG_TF_ARABIC) &&
+	const rg_token *tok = &toks[t], *nx = tok + 1;
+	return t + 1 < n_toks && (tok->flags & RG_TF_ARABIC) &&
 	       (nx->flags & RG_TF_ARABIC) && (nx->flags & RG_TF_GLUED) &&
 	       !(nx->flags & RG_TF_HYPHEN) && nx->para == tok->para &&
 	       nx->fold_off == tok->fold_off + tok->fold_len;
@@ -440,47 +483,51 @@ rg_err rg_match_keys_prepare(const rg_lexicon *lex, const rg_analysis *an, rg_sc
 	}
 	if (rg_grow(&s->cand_off, &s->cap_cand_off, s->n_toks + 1, sizeof *s->cand_off))
 		return RG_ENOMEM;
+	/* locals: the stores below (keys copied as bytes) could otherwise
+	   alias every field of s and have them read again per token */
 	struct rg_key_cache *kc = s->key_cache;
-	uint32_t ahead[KC_AHEAD]; /* kc_hash_token of t .. t + KC_AHEAD - 1 */
-	for (size_t t = 0; t < KC_AHEAD && t < s->n_toks; t++)
-		ahead[t] = kc_hash_token(an, s, t);
-	s->n_cands = 0;
-	for (size_t t = 0; t < s->n_toks; t++) {
-		uint32_t h = ahead[t % KC_AHEAD];
-		if (t + KC_AHEAD < s->n_toks)
-			ahead[t % KC_AHEAD] = kc_hash_token(an, s, t + KC_AHEAD);
-		const rg_token *tok = &s->toks[t];
-		const char *w = s->fold.buf + tok->fold_off;
+	const rg_token *toks = s->toks;
+	const char *fold = s->fold.buf;
+	size_t n_toks = s->n_toks, nc = 0;
+	uint32_t *cand_off = s->cand_off;
+	int lang = an->lang;
+	uint64_t ahead[KC_AHEAD]; /* kc_tag_token of t .. t + KC_AHEAD - 1 */
+	for (size_t t = 0; t < KC_AHEAD && t < n_toks; t++)
+		ahead[t] = kc_tag_token(kc, lang, &toks[t], fold);
+	for (size_t t = 0; t < n_toks; t++) {
+		uint64_t tag = ahead[t % KC_AHEAD];
+		if (t + KC_AHEAD < n_toks)
+			ahead[t % KC_AHEAD] = kc_tag_token(kc, lang, &toks[t + KC_AHEAD], fold);
+		const rg_token *tok = &toks[t];
+		const char *w = fold + tok->fold_off;
 		size_t len = tok->fold_len;
-		int set = affixes_for(an->lang, tok->flags);
-		if (s->n_cands + MAX_CANDS + 1 > s->cap_cands &&
-		    rg_grow(&s->cands, &s->cap_cands, s->n_cands + MAX_CANDS + 1,
-			    sizeof *s->cands))
+		if (nc + MAX_CANDS + 1 > s->cap_cands &&
+		    rg_grow(&s->cands, &s->cap_cands, nc + MAX_CANDS + 1, sizeof *s->cands))
 			return RG_ENOMEM;
-		cand *out = s->cands + s->n_cands;
-		s->cand_off[t] = (uint32_t)s->n_cands;
+		cand *out = s->cands + nc;
+		cand_off[t] = (uint32_t)nc;
 		if (!len) /* the tokenizer keeps none, but keys need a byte */
 			continue;
-		/* the word's keys: from the cache (only words of up to KC_KEY
-		   bytes are there) or computed and offered to it */
-		const struct kc_slot *hit = kc && len <= KC_KEY
-			? kc_get(kc, h, w, len, set, tok->apos) : NULL;
+		/* the word's keys: from the cache (tag 0: not cached) or
+		   computed and offered to it */
+		const struct kc_slot *hit = tag ? kc_get(kc, tag, w, len) : NULL;
 		int n;
 		if (hit) { /* out has room for MAX_CANDS; a fixed copy is cheaper */
 			memcpy(out, hit->c, sizeof hit->c);
-			n = hit->n;
+			n = (int)(hit->tag >> 56);
 		} else {
-			n = word_keys(lex, s, len <= KC_KEY ? kc : NULL, set, w, len,
-				      tok->apos, h, out);
+			n = word_keys(lex, s, tag ? kc : NULL, affixes_for(lang, tok->flags),
+				      w, len, tok->apos, tag, out);
 		}
 		/* the joined form's keys all have span 2, so none repeats one of
 		   the word's own; together they keep the first MAX_CANDS */
-		if (n < MAX_CANDS && joins_next(s, t))
-			n += join_keys(lex, s, set, w, len + tok[1].fold_len, out + n,
-				       MAX_CANDS - n);
-		s->n_cands += (size_t)n;
+		if (n < MAX_CANDS && joins_next(toks, n_toks, t))
+			n += join_keys(lex, s, affixes_for(lang, tok->flags), w,
+				       len + tok[1].fold_len, out + n, MAX_CANDS - n);
+		nc += (size_t)n;
 	}
-	s->cand_off[s->n_toks] = (uint32_t)s->n_cands;
+	s->n_cands = nc;
+	cand_off[n_toks] = (uint32_t)nc;
 	s->cands_ready = 1;
 	return RG_OK;
 }

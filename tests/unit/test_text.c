@@ -1,13 +1,13 @@
 /*
  * test_text.c - unit tests of the text layer and the matcher through the
- * public API: folding (case, dotless i, schwa, Arabic/Persian letters,
- * ZWNJ, digits), byte offsets into the original input, paragraphs and
- * sentences, invalid UTF-8, the affix rules of each language and the key
- * cache across documents and lexicons, with the project's own
- * dictionaries.  Expected values are worked out by hand, except that
- * paragraphs and sentences of generated texts are also compared with ICU's
- * sentence iterator run directly (the text layer skips it where it knows
- * the answer).
+ * public API (util.h for buffers): folding (case, dotless i, schwa,
+ * Arabic/Persian letters, ZWNJ, digits), byte offsets into the original
+ * input, paragraphs and sentences, invalid UTF-8, the affix rules of each
+ * language and the key cache across documents and lexicons, and overfull
+ * (evicting), with the project's own dictionaries.  Expected values are
+ * worked out by hand, except that paragraphs and sentences of generated
+ * texts are also compared with ICU's sentence iterator run directly (the
+ * text layer skips it where it knows the answer).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 
 #include "relgraph.h"
 #include "tap.h"
+#include "util.h"
 
 static rg_lexicon *lex;
 
@@ -327,6 +328,68 @@ static void test_key_cache(void)
 	remove(path);
 }
 
+/* The mentions of an analysis as "actor@start" words, into buf. */
+static void mention_list(const rg_analysis *an, rg_sb *buf)
+{
+	rg_sb_reset(buf);
+	for (size_t i = 0; an && i < an->n_mentions; i++)
+		rg_sb_addf(buf, "%s@%zu ", rg_lexicon_actor(lex, an->mentions[i].actor)->id,
+			   an->mentions[i].start);
+}
+
+/*
+ * The key cache is four-way and bounded (2,048 sets): a document with more
+ * distinct words than it holds evicts and reorders entries all the time.
+ * The mentions must not depend on what the cache held before: a fresh
+ * analysis, the warm one, and the warm one after the words came in the
+ * opposite order all find the same.
+ */
+static void test_key_cache_evictions(void)
+{
+	rg_sb text = RG_SB_INIT, rev = RG_SB_INIT, want = RG_SB_INIT, got = RG_SB_INIT;
+	const char *names = "Azərbaycanın xarici işlər naziri Türkiyə'nin paytaxtı Ankarada "
+			    "Rusiyanın və İranın nümayəndələri ilə görüşdü. ";
+	for (int i = 0; i < 12000; i++) {
+		char w[16];
+		int v = i, k = 0;
+		w[k++] = 'q';
+		do {
+			w[k++] = (char)('a' + v % 26);
+			v /= 26;
+		} while (v);
+		w[k++] = i % 5 ? 'n' : 'a'; /* some with an ending the affixes know */
+		w[k] = '\0';
+		rg_sb_adds(&text, w);
+		rg_sb_adds(&text, i % 97 == 0 ? ". " : " ");
+		if (i % 400 == 0)
+			rg_sb_adds(&text, names);
+	}
+	for (size_t i = text.len; i > 0;) { /* the same words, last first */
+		size_t j = i - 1;
+		while (j > 0 && text.buf[j - 1] != ' ')
+			j--;
+		rg_sb_add(&rev, text.buf + j, i - j);
+		rg_sb_addc(&rev, ' ');
+		i = j;
+	}
+	rg_analysis fresh;
+	rg_analysis_init(&fresh);
+	rg_doc d = { "t", text.buf, text.len, NULL, RG_LANG_AZ };
+	ok(rg_analyze(lex, &d, &fresh, NULL) == RG_OK, "a document of 12,000 distinct words");
+	mention_list(&fresh, &want);
+	ok(fresh.n_mentions >= 4 * 30, "its names are found");
+	for (int round = 0; round < 2; round++) {
+		mention_list(run(text.buf, RG_LANG_AZ, NULL), &got);
+		is_str(got.buf, want.buf, "a warm, overfull key cache finds the same mentions");
+		run(rev.buf, RG_LANG_AZ, NULL);
+	}
+	rg_analysis_release(&fresh);
+	rg_sb_release(&text);
+	rg_sb_release(&rev);
+	rg_sb_release(&want);
+	rg_sb_release(&got);
+}
+
 int main(void)
 {
 	rg_err rc = rg_lexicon_open(&lex, RG_DATADIR, NULL, 0, NULL);
@@ -341,6 +404,7 @@ int main(void)
 	test_precision();
 	test_roles();
 	test_key_cache();
+	test_key_cache_evictions();
 	rg_analysis *an = run("", RG_LANG_NONE, NULL);
 	rg_analysis_release(an);
 	rg_lexicon_free(lex);
