@@ -109,15 +109,10 @@ static inline int plain8(uint64_t x)
 	return 8 - (int)(lead >> 63);
 }
 
-/*
- * Whether line p[0..n) is one yajl and jansson read alike (see above):
- * well-formed UTF-8, no \v or \f, no escape that may be a surrogate.
- * Eight bytes that plain8 passes are skipped at once (they end on a
- * character boundary); anything else goes a character at a time, a
- * two-byte sequence without a call and longer ones through U8_NEXT.
- */
-int rg_jsonl_plain_line(const uint8_t *p, size_t n);
-/* Exported (undeclared in headers) only for tests/unit/test_jsonl.c. */
+/* The fast path's test (reader.h): eight bytes that plain8 passes are
+ * skipped at once (they end on a character boundary); anything else goes
+ * a character at a time, a two-byte sequence without a call and longer
+ * ones through U8_NEXT. */
 int rg_jsonl_plain_line(const uint8_t *p, size_t n)
 {
 	size_t i = 0;

@@ -62,6 +62,13 @@ int rg_reader_next_raw(rg_reader *r, rg_raw *raw);
 void rg_reader_swap_line(rg_reader *r, char **buf, size_t *cap);
 
 /*
+ * Whether line p[0..n) is one yajl and jansson read alike, so that
+ * rg_jsonl_parse may take yajl's reading: well-formed UTF-8, no \v or
+ * \f, no escape that may be a surrogate (jsonl.c says why).
+ */
+int rg_jsonl_plain_line(const uint8_t *p, size_t n);
+
+/*
  * Parses JSONL line line[0..n) of `file` (numbered `lineno`) into *d,
  * replacing what d held; thread-safe (no reader state), reports nothing.
  * `max_doc` is --max-doc-bytes (0: no limit).  Returns RG_ENOMEM or RG_OK

@@ -11,9 +11,8 @@
 
 #include <unicode/utf8.h>
 
+#include "reader.h"
 #include "tap.h"
-
-int rg_jsonl_plain_line(const uint8_t *p, size_t n);
 
 /* The reference: the loop jsonl.c had before its fast path. */
 static int slow_plain_line(const uint8_t *p, size_t n)
