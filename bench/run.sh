@@ -116,7 +116,7 @@ if [ "${BENCH_PROFILE:-1}" = 1 ] && perf record -o "$OUT/perf.data" -F 499 -g tr
 	echo "profile of $MODE --jobs 1 on 10,000 documents, about 19 MB (perf, inclusive %, library functions):"
 	perf report -i "$OUT/perf.data" --children --stdio 2>/dev/null |
 		grep -E '^ +[0-9.]+%' |
-		grep -E ' (rg_analyze|rg_text_segment|rg_lang_detect|rg_date_find|tokenize|sentences|cands_prepare|walk|rg_match_tokens|rg_match_roles|rg_roles_resolve|rg_formats_find|rg_reader_next|json_loadb|rg_jsonl_parse|rg_match_keys_prepare|rg_edgeset_add|rg_edgeset_write|rg_cooc_add|print_doc|rg_pipeline_run)( |$)' |
+		grep -E ' (rg_analyze|rg_text_segment|rg_lang_detect|rg_date_find|tokenize|sentences|cands_prepare|walk|rg_match_tokens|rg_match_roles|rg_roles_resolve|rg_formats_find|rg_reader_next|json_loadb|rg_jsonl_parse|rg_match_keys_prepare|rg_edgeset_add|rg_edgeset_write|rg_edgeset_write_jobs|rg_edgeset_merge|rg_cooc_add|print_doc|rg_pipeline_run)( |$)' |
 		awk '{ printf "  %7s  %s\n", $1, $NF }' | sort -u -k2,2 | sort -rn | head -20 || true
 fi
 
