@@ -3,12 +3,17 @@
  * per script, then weighs letter and stop-word cues between the languages
  * that share a script.  Cheap by design: one pass, no allocation; the cue
  * tables below are the whole model.  ICU's answers for the BMP (letter?,
- * lower case, script, cue) are cached in a table built once per process.
+ * lower case, script, cue) are cached in a table built once per process
+ * from ICU's general-category ranges and script sets.  Inside a word, the
+ * letters of one or two bytes go through a tight loop (letter_run);
+ * rg_lang_detect_ref, the loop as it was before, asking ICU about every
+ * character, is the tests' reference.
  */
 #include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uset.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -79,14 +84,17 @@ typedef struct {
 	uint8_t flags;
 	uint8_t kind;      /* script * CUE_N + cue, of the lower-case letter */
 	uint8_t n;         /* bytes of lower[] */
-	uint8_t pad_;      /* 8 bytes an entry: indexing is a shift */
+	uint8_t script;    /* SC_* of the code point itself (while building;
+			      8 bytes an entry: indexing is a shift) */
 	char lower[U8_MAX_LENGTH]; /* u_tolower, UTF-8 (when CP_ALPHA) */
 } cp_ent;
 
 static cp_ent cp_table[0x10000];
 
-/* Whether some stop word has this length and first byte (a quick no). */
+/* Whether some stop word has this length and first byte, this length and
+   last byte (a quick no). */
 static uint8_t word_first[WORD_MAX + 1][256];
+static uint8_t word_last[WORD_MAX + 1][256];
 
 /* The stop words, hashed: the lists each word belongs to (bits 1 << lang). */
 #define WORD_SLOTS 256
@@ -116,6 +124,7 @@ static void add_words(const char *const *list, int lang)
 		word_slots[i].n = (uint8_t)n;
 		word_slots[i].langs |= (uint8_t)(1u << lang);
 		word_first[n][(uint8_t)(*list)[0]] = 1;
+		word_last[n][(uint8_t)(*list)[n - 1]] = 1;
 		if (n > word_maxlen)
 			word_maxlen = n;
 	}
@@ -141,6 +150,13 @@ static int cue_of(UChar32 c)
 	}
 }
 
+/* The script class of script code s. */
+static int script_class(int32_t s)
+{
+	return s == USCRIPT_ARABIC ? SC_ARABIC : s == USCRIPT_CYRILLIC ? SC_CYRILLIC
+		: s == USCRIPT_LATIN ? SC_LATIN : SC_NONE;
+}
+
 /* The script class of c; SC_NONE also when ICU fails. */
 static int script_of(UChar32 c)
 {
@@ -148,8 +164,7 @@ static int script_of(UChar32 c)
 	UScriptCode s = uscript_getScript(c, &st);
 	if (U_FAILURE(st))
 		return -1;
-	return s == USCRIPT_ARABIC ? SC_ARABIC : s == USCRIPT_CYRILLIC ? SC_CYRILLIC
-		: s == USCRIPT_LATIN ? SC_LATIN : SC_NONE;
+	return script_class(s);
 }
 
 /* Marks inside a word (harakat, combining accents) and tatweel are skipped. */
@@ -158,27 +173,76 @@ static int in_word_ignorable(UChar32 c)
 	return c == 0x0640 || u_charType(c) == U_NON_SPACING_MARK;
 }
 
+/*
+ * u_enumCharTypes callback: marks the letters (u_isalpha: general category
+ * L*) CP_ALPHA and the non-spacing marks CP_IGNORE.  Tatweel, the other
+ * in_word_ignorable character, is a letter (Lm), so it is never reached
+ * as ignorable in the BMP, as in the per-code-point rule (letter first).
+ */
+static UBool mark_types(const void *ctx, UChar32 start, UChar32 limit, UCharCategory t)
+{
+	(void)ctx;
+	uint8_t f = U_MASK(t) & U_GC_L_MASK ? CP_ALPHA
+		: t == U_NON_SPACING_MARK ? CP_IGNORE : 0;
+	for (UChar32 c = start; f && c < limit && c < 0x10000; c++)
+		cp_table[c].flags = f;
+	return limit < 0x10000;
+}
+
+/*
+ * Sets cp_table[c].script = sc for the BMP code points of script `code`;
+ * returns 0 when ICU fails.
+ */
+static int mark_script(UScriptCode code, uint8_t sc)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	USet *set = uset_openEmpty();
+	if (!set)
+		return 0;
+	uset_applyIntPropertyValue(set, UCHAR_SCRIPT, code, &st);
+	int32_t n = U_SUCCESS(st) ? uset_getItemCount(set) : 0;
+	for (int32_t k = 0; k < n && U_SUCCESS(st); k++) {
+		UChar32 lo, hi;
+		if (uset_getItem(set, k, &lo, &hi, NULL, 0, &st) != 0)
+			st = U_INTERNAL_PROGRAM_ERROR; /* property sets hold no strings */
+		for (UChar32 c = lo; U_SUCCESS(st) && c <= hi && c < 0x10000; c++)
+			cp_table[c].script = sc;
+	}
+	uset_close(set);
+	return U_SUCCESS(st);
+}
+
+/*
+ * Fills cp_table as asking ICU about each code point would (u_isalpha,
+ * in_word_ignorable, u_tolower, script_of, cue_of), reading ICU's general
+ * categories and the three scripts' sets by ranges, and lowering only the
+ * letters.  If a script set cannot be read, script_of is asked per letter.
+ */
 static void build_tables(void)
 {
+	int sets = mark_script(USCRIPT_ARABIC, SC_ARABIC) &&
+		mark_script(USCRIPT_CYRILLIC, SC_CYRILLIC) &&
+		mark_script(USCRIPT_LATIN, SC_LATIN);
+	u_enumCharTypes(mark_types, NULL);
+	if (!(cp_table[0x0640].flags & CP_ALPHA)) /* tatweel, were it not Lm */
+		cp_table[0x0640].flags = CP_IGNORE;
 	for (UChar32 c = 0; c < 0x10000; c++) {
 		cp_ent *e = &cp_table[c];
-		if (u_isalpha(c)) {
-			UChar32 l = u_tolower(c);
-			e->flags = CP_ALPHA;
-			if (l >= 0x10000) {
-				e->flags |= CP_SLOW;
-				continue;
-			}
-			size_t n = 0;
-			U8_APPEND_UNSAFE(e->lower, n, l);
-			e->n = (uint8_t)n;
-			int sc = script_of(l);
-			/* an ICU failure counts neither the script nor the cue */
-			e->kind = (uint8_t)(sc < 0 ? SC_NONE * CUE_N + CUE_NONE
-					    : sc * CUE_N + cue_of(l));
-		} else if (in_word_ignorable(c)) {
-			e->flags = CP_IGNORE;
+		if (e->flags != CP_ALPHA)
+			continue;
+		UChar32 l = u_tolower(c);
+		if (l >= 0x10000) {
+			e->flags |= CP_SLOW;
+			continue;
 		}
+		size_t n = 0;
+		U8_APPEND_UNSAFE(e->lower, n, l);
+		e->n = (uint8_t)n;
+		int sc = sets ? cp_table[l].script : script_of(l);
+		/* every letter cue_of names is below U+0700 */
+		/* an ICU failure counts neither the script nor the cue */
+		e->kind = (uint8_t)(sc < 0 ? SC_NONE * CUE_N + CUE_NONE
+				    : sc * CUE_N + (l < 0x700 ? cue_of(l) : CUE_NONE));
 	}
 	add_words(fa_words, RG_LANG_FA);
 	add_words(ar_words, RG_LANG_AR);
@@ -187,15 +251,9 @@ static void build_tables(void)
 	add_words(en_words, RG_LANG_EN);
 }
 
-static void score_word(struct score *sc, const char *w, size_t n)
+/* Counts w[0..n) if it is a stop word. */
+static void score_stop_word(struct score *sc, const char *w, size_t n)
 {
-	if (n == 0)
-		return;
-	/* the Arabic article: al- followed by at least two letters */
-	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
-		sc->ar += 1;
-	if (n > word_maxlen || !word_first[n][(uint8_t)w[0]])
-		return;
 	unsigned i = word_hash(w, n);
 	for (; word_slots[i].w; i = (i + 1) & (WORD_SLOTS - 1)) {
 		if (word_slots[i].n != n || memcmp(word_slots[i].w, w, n) != 0)
@@ -213,6 +271,18 @@ static void score_word(struct score *sc, const char *w, size_t n)
 			sc->en += WORD_WEIGHT;
 		return;
 	}
+}
+
+static void score_word(struct score *sc, const char *w, size_t n)
+{
+	if (n == 0)
+		return;
+	/* the Arabic article: al- followed by at least two letters */
+	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+		sc->ar += 1;
+	if (n > word_maxlen || !word_first[n][(uint8_t)w[0]])
+		return;
+	score_stop_word(sc, w, n);
 }
 
 /*
@@ -273,10 +343,13 @@ static int decide(const struct score *sc)
 	return RG_LANG_EN;
 }
 
-int rg_lang_detect(const char *text, size_t len, size_t max)
+/*
+ * The reference: the loop rg_lang_detect replaced, asking ICU about every
+ * character instead of the table and spelling out every word.
+ */
+int rg_lang_detect_ref(const char *text, size_t len, size_t max)
 {
 	struct score sc;
-	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
 	char word[WORD_MAX] = { 0 };
 	size_t wn = 0, i = 0;
 	int wlong = 0;
@@ -291,23 +364,6 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(s, i, len, c);
-		if ((uint32_t)c < 0x10000) { /* c < 0 (ill-formed) is not */
-			const cp_ent *e = &cp_table[c];
-			if (e->flags == CP_ALPHA) {
-				kinds[e->kind]++;
-				if (wn + U8_MAX_LENGTH > sizeof word) {
-					wlong = 1;
-				} else {
-					memcpy(word + wn, e->lower, U8_MAX_LENGTH);
-					wn += e->n;
-				}
-				continue;
-			}
-			if (e->flags == CP_IGNORE)
-				continue;
-			if (!(e->flags & CP_SLOW))
-				goto boundary;
-		}
 		if (c >= 0 && u_isalpha(c)) {
 			c = u_tolower(c);
 			int scr = script_of(c);
@@ -321,8 +377,6 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 		}
 		if (c >= 0 && in_word_ignorable(c))
 			continue;
-boundary:
-		/* wlong implies wn > 0: nothing to do between words */
 		if (wn) {
 			if (!wlong && may_be_cue(word, wn))
 				score_word(&sc, word, wn);
@@ -332,6 +386,144 @@ boundary:
 	}
 	if (!wlong && wn && may_be_cue(word, wn))
 		score_word(&sc, word, wn);
+	return decide(&sc);
+}
+
+/* The word being read: its lower-case form, unless too long for a cue. */
+struct word {
+	char w[WORD_MAX];
+	size_t n;
+	int too_long;
+};
+
+/*
+ * Reads the letters that follow inside a word from s[i], doing for each
+ * what rg_lang_detect's general path does for a letter of the table:
+ * while the character is one or two bytes of well-formed UTF-8 (decoded
+ * as U8_NEXT does: a byte below 0x80 is itself; a lead C2..DF and a trail
+ * 80..BF give ((lead & 0x1F) << 6) | (trail & 0x3F); the loop stops
+ * before the last byte, so the trail is inside the text) and a letter of
+ * the table.  Its lower-case form (at most 3 bytes) is appended while
+ * the word has room for 4 (U8_MAX_LENGTH) bytes before it: every letter
+ * takes at least one byte of the text, so that holds for the first
+ * (WORD_MAX - 4 - n) / 3 + 1 bytes read; past them the general path
+ * decides.  Once the word is too long, letters are only counted.
+ * Returns where it stopped.
+ */
+static inline size_t letter_run(const uint8_t *s, size_t i, size_t len, long *kinds,
+				struct word *w)
+{
+	size_t end = len - 1, n = w->n;
+	int copy = !w->too_long;
+	if (copy) {
+		if (n + U8_MAX_LENGTH > WORD_MAX)
+			return i;
+		/* (WORD_MAX - 4 - n) / 4 + 1 <= (WORD_MAX - 4 - n) / 3 + 1 */
+		size_t room = i + ((WORD_MAX - U8_MAX_LENGTH - n) >> 2) + 1;
+		if (room < end)
+			end = room;
+	}
+	char *o = w->w + n;
+	while (i < end) {
+		unsigned c = s[i], k = 1;
+		if (c >= 0x80) {
+			unsigned t = (unsigned)s[i + 1] - 0x80;
+			if (c - 0xC2 > 0xDF - 0xC2 || t > 0x3F)
+				break;
+			c = ((c & 0x1F) << 6) | t;
+			k = 2;
+		}
+		const cp_ent *e = &cp_table[c];
+		if (e->flags != CP_ALPHA)
+			break;
+		kinds[e->kind]++;
+		if (copy) {
+			memcpy(o, e->lower, U8_MAX_LENGTH);
+			o += e->n;
+		}
+		i += k;
+	}
+	w->n = (size_t)(o - w->w);
+	return i;
+}
+
+/*
+ * What `if (may_be_cue(w, n)) score_word(sc, w, n)` does, for a word
+ * w[0..n) (n > 0) read by rg_lang_detect, with a tighter first test: the
+ * article is tested as score_word does, and a stop word is looked up
+ * only when one has the word's length, first byte and last byte (a
+ * match needs all three).
+ */
+static inline void score_cues(struct score *sc, const char *w, size_t n)
+{
+	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+		sc->ar += 1;
+	if (n <= word_maxlen && word_first[n][(uint8_t)w[0]] &&
+	    word_last[n][(uint8_t)w[n - 1]])
+		score_stop_word(sc, w, n);
+}
+
+int rg_lang_detect(const char *text, size_t len, size_t max)
+{
+	struct score sc;
+	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
+	struct word w = { { 0 }, 0, 0 };
+	size_t i = 0;
+	const uint8_t *s = (const uint8_t *)text;
+
+	pthread_once(&tables_once, build_tables);
+	memset(&sc, 0, sizeof sc);
+	if (!text)
+		len = 0;
+	if (max && max < len)
+		len = max;
+	while (i < len) {
+		/* a word has begun: its next letters, most often */
+		if (w.n && (i = letter_run(s, i, len, kinds, &w)) >= len)
+			break;
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if ((uint32_t)c < 0x10000) { /* c < 0 (ill-formed) is not */
+			const cp_ent *e = &cp_table[c];
+			if (e->flags == CP_ALPHA) {
+				kinds[e->kind]++;
+				if (w.n + U8_MAX_LENGTH > sizeof w.w) {
+					w.too_long = 1;
+				} else if (!w.too_long) {
+					memcpy(w.w + w.n, e->lower, U8_MAX_LENGTH);
+					w.n += e->n;
+				}
+				continue;
+			}
+			if (e->flags == CP_IGNORE)
+				continue;
+			if (!(e->flags & CP_SLOW))
+				goto boundary;
+		}
+		if (c >= 0 && u_isalpha(c)) {
+			c = u_tolower(c);
+			int scr = script_of(c);
+			if (scr >= 0)
+				score_letters(&sc, scr, cue_of(c), 1);
+			if (w.n + U8_MAX_LENGTH > sizeof w.w)
+				w.too_long = 1;
+			else if (!w.too_long)
+				U8_APPEND_UNSAFE(w.w, w.n, c);
+			continue;
+		}
+		if (c >= 0 && in_word_ignorable(c))
+			continue;
+boundary:
+		/* too_long implies n > 0: nothing to do between words */
+		if (w.n) {
+			if (!w.too_long)
+				score_cues(&sc, w.w, w.n);
+			w.n = 0;
+			w.too_long = 0;
+		}
+	}
+	if (!w.too_long && w.n)
+		score_cues(&sc, w.w, w.n);
 	score_kinds(&sc, kinds);
 	return decide(&sc);
 }

@@ -37,4 +37,11 @@
  */
 int rg_lang_detect(const char *text, size_t len, size_t max);
 
+/*
+ * The same answer as rg_lang_detect, from a plainer loop that asks ICU
+ * about every character and spells out every word (several times slower):
+ * the reference tests/unit/test_lang.c compares rg_lang_detect with.
+ */
+int rg_lang_detect_ref(const char *text, size_t len, size_t max);
+
 #endif

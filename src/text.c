@@ -104,6 +104,58 @@ static const uint8_t ss_next[SS_N][RG_SB_N] = {
 	[SS_ICU]   = { SS_ICU,  SS_ICU,  SS_ICU,  SS_ICU,   SS_ICU,   SS_ICU },
 };
 
+/*
+ * The letters that follow the first one of a word, folded in a tight loop:
+ * from p[i], while the character is one or two bytes of well-formed UTF-8
+ * (c < 0x800) and its entry is WORD with sentence role OTHER and a folded
+ * form of at most 4 bytes.  For such a character inside a word,
+ * tokenize()'s general path does exactly this: the one-sentence state is
+ * unchanged (SS_BODY and SS_ICU, the only states after a WORD character of
+ * role OTHER, go to themselves on OTHER), no newline, apostrophe or
+ * above-BMP branch is taken, and fold_put_ent copies 4 bytes and counts
+ * e->len (fw has room for them and the NUL: the loop reads at most
+ * room / 4 bytes, each a character of at most 4 folded bytes).  The
+ * decoding is U8_NEXT's for these lengths: a byte below 0x80 is itself; a
+ * lead byte C2..DF followed by a trail byte 80..BF is ((lead & 0x1F) << 6)
+ * | (trail & 0x3F) (the loop stops before the text's last byte, so the
+ * trail byte is inside it); anything else (three- and four-byte
+ * sequences, ill-formed bytes) stops the loop and goes through the
+ * general path.  Returns where it stopped; ORs the letters' flags into
+ * *acc.  The caller knows ss is SS_BODY or SS_ICU.
+ */
+static inline size_t word_run(const rg_fold_ent *bmp, const char *pool,
+			      const uint8_t *p, size_t i, size_t n, rg_sb *fw,
+			      unsigned *acc)
+{
+	if (fw->len + 5 > fw->cap || i + 1 >= n)
+		return i;
+	size_t end = i + (fw->cap - fw->len - 5) / 4; /* room for 4 bytes + NUL */
+	if (end > n - 1)
+		end = n - 1;
+	char *o = fw->buf + fw->len;
+	unsigned a = 0;
+	while (i < end) {
+		unsigned c = p[i], k = 1;
+		if (c >= 0x80) {
+			unsigned t = (unsigned)p[i + 1] - 0x80;
+			if (c - 0xC2 > 0xDF - 0xC2 || t > 0x3F)
+				break;
+			c = ((c & 0x1F) << 6) | t;
+			k = 2;
+		}
+		const rg_fold_ent *e = &bmp[c];
+		if (e->cls != RG_CC_WORD || e->sb != RG_SB_OTHER || e->len > 4)
+			break;
+		memcpy(o, pool + e->off, 4);
+		o += e->len;
+		a |= e->flags;
+		i += k;
+	}
+	fw->len = (size_t)(o - fw->buf);
+	*acc |= a;
+	return i;
+}
+
 /* What tokenize() learnt about a line besides its words. */
 typedef struct {
 	size_t eol;        /* offset of the CR or LF that ends it, or the text's end */
@@ -195,6 +247,8 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 			if (rc)
 				goto out;
 			acc |= e->flags;
+			if (e->sb == RG_SB_OTHER) /* ss is SS_BODY or SS_ICU */
+				i = word_run(bmp, f->pool.buf, p, i, n, &fw, &acc);
 			t.end = (uint32_t)i;
 			continue;
 		}

@@ -7,7 +7,9 @@
  * (evicting), with the project's own dictionaries.  Expected values are
  * worked out by hand, except that paragraphs and sentences of generated
  * texts are also compared with ICU's sentence iterator run directly (the
- * text layer skips it where it knows the answer).
+ * text layer skips it where it knows the answer), and the tokens of
+ * generated texts with those of a plain reference tokenizer here (the
+ * text layer folds most letters in a faster loop).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "analysis.h"
 #include "relgraph.h"
 #include "tap.h"
 #include "util.h"
@@ -390,6 +393,163 @@ static void test_key_cache_evictions(void)
 	rg_sb_release(&got);
 }
 
+/*
+ * The reference tokenizer: every character decoded with U8_NEXT and
+ * looked up in the folding table, the rules of text.c's tokenize() one by
+ * one.  Appends "start-end fold apos flags" per token to out.
+ */
+static int ref_hyphen(UChar32 c)
+{
+	return c == '-' || c == '+' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+static void ref_end(char **o, size_t start, size_t end, const char *w, size_t wn,
+		    size_t apos, unsigned flags, unsigned acc)
+{
+	if ((acc & 0x1) && !(acc & 0x2)) /* RG_CF_UPPER, RG_CF_LOWER */
+		flags |= RG_TF_UPPER;
+	if (acc & 0x4)
+		flags |= RG_TF_LATIN | RG_TF_CASED;
+	if (acc & 0x8)
+		flags |= RG_TF_CYRILLIC | RG_TF_CASED;
+	if (acc & 0x10)
+		flags |= RG_TF_ARABIC;
+	if (wn)
+		*o += sprintf(*o, "%zu-%zu %.*s %zu %u\n", start, end, (int)wn, w, apos, flags);
+}
+
+static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
+{
+	static char w[1 << 17];
+	char *o = out;
+	size_t wn = 0, start = 0, end = 0, apos = 0, i = 0;
+	unsigned flags = 0, acc = 0;
+	int in_word = 0, glued = 1, hyphen = 0;
+	while (i < n) {
+		size_t at = i;
+		UChar32 c;
+		U8_NEXT(p, i, n, c);
+		rg_fold_ent tmp;
+		const rg_fold_ent *e = rg_fold_lookup(f, c, &tmp);
+		int cls = e->cls;
+		if (cls == RG_CC_NEWLINE) { /* a new line: a fresh start */
+			if (in_word)
+				ref_end(&o, start, end, w, wn, apos, flags, acc);
+			in_word = 0;
+			glued = 1;
+			hyphen = 0;
+			continue;
+		}
+		if (cls == RG_CC_APOS) {
+			size_t j = i;
+			UChar32 d = -1;
+			if (j < n)
+				U8_NEXT(p, j, n, d);
+			cls = in_word && rg_fold_lookup(f, d, &tmp)->cls == RG_CC_WORD
+				? RG_CC_WORD : RG_CC_OTHER;
+			if (cls == RG_CC_WORD && !apos)
+				apos = wn;
+		}
+		if (cls == RG_CC_WORD) {
+			if (!in_word) {
+				wn = apos = 0;
+				start = at;
+				flags = (glued ? RG_TF_GLUED : 0) | (hyphen ? RG_TF_HYPHEN : 0) |
+					(e->flags & 0x1 ? RG_TF_INITIAL : 0);
+				acc = 0;
+				in_word = 1;
+			}
+			const char *src = c >= 0x10000 ? (const char *)p + at
+				: f->pool.buf + e->off;
+			size_t m = c >= 0x10000 ? i - at : e->len;
+			if (wn + m <= sizeof w) { /* the test's texts stay below */
+				memcpy(w + wn, src, m);
+				wn += m;
+			}
+			acc |= e->flags;
+			end = i;
+			continue;
+		}
+		if (cls == RG_CC_IGNORE)
+			continue;
+		if (in_word) {
+			ref_end(&o, start, end, w, wn, apos, flags, acc);
+			in_word = 0;
+			glued = 1;
+			hyphen = 0;
+		}
+		if (cls == RG_CC_SPACE)
+			continue;
+		if (ref_hyphen(c))
+			hyphen = 1;
+		else
+			glued = 0;
+	}
+	if (in_word)
+		ref_end(&o, start, end, w, wn, apos, flags, acc);
+	*o = '\0';
+}
+
+/* Generated texts: the text layer's tokens are the reference's. */
+static void test_tokens_random(void)
+{
+	static const char *const pieces[] = {
+		"Iran", "met", "RUSSIA", "a", "B", "3", "xyz", " ", " ", "  ", "\t", ".",
+		"?", "!", "\r", "\n", "\r\n", "-", "+", "\xE2\x80\x93" /* en dash */,
+		"'", "\xE2\x80\x99" /* ’ */, "\xCA\xBC" /* ʼ */, "Türkiye", "İ", "ı",
+		"ə", "Ə", "ß", "ẞ", "ŉ", "Ǆ", "ǅ", "ΐ", "ﬁ" /* 3 bytes, folds to 2 */,
+		"\xEF\xB7\xBA" /* U+FDFA, folds to 33 bytes */, "Москва", "ы", "Ё",
+		"\xD8\xA7\xD9\x84" /* ال */, "قـطـر", "وقَطَر", "\xD9\x8E" /* fatha */,
+		"ایران", "كيف", "٣", "۴", "\xE2\x80\x8C" /* ZWNJ */, "\xE2\x80\x8B",
+		"\xCC\x81" /* combining acute */, "\xC2\xAD" /* soft hyphen */,
+		"\xC2\xA0" /* NBSP */, "\xC2\xBB" /* » */, "\xC2\xB7" /* · */,
+		"\xE4\xB8\xAD" /* 中 */, "\xEA\xB0\x80" /* 가 */, "ｆｕｌｌ",
+		"\xF0\x9D\x90\x80" /* U+1D400 */, "\xF0\x90\x90\x80" /* U+10400 */,
+		"\xFF", "\xC3", "\xE2\x80", "\xC0\xAF", "\xC1\xA1", "\xED\xA0\x80", "\x80",
+		"\xDF\xBF" /* U+07FF */, "\xC2\x80" /* U+0080 */, "\xCD\x85" /* ypogegrammeni */,
+	};
+	const size_t np = sizeof pieces / sizeof *pieces;
+	unsigned long seed = 777;
+	int bad = 0, runs = 0;
+	static char t[8192], want[1 << 18], got[1 << 18];
+	for (int k = 0; k < 4000; k++) {
+		size_t len = 0;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		int n = 1 + (int)(seed >> 58);
+		for (int j = 0; j < n; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			size_t w = (size_t)(seed >> 33) % (np + 24);
+			/* sometimes a piece many times over: long words */
+			int times = (seed >> 20) % 32 == 0 ? 1 + (int)((seed >> 8) % 200) : 1;
+			/* words twice as often as the rest */
+			const char *pc = w < np ? pieces[w] : pieces[w % 8];
+			size_t m = strlen(pc);
+			for (int r = 0; r < times && len + m < sizeof t; r++, len += m)
+				memcpy(t + len, pc, m);
+		}
+		t[len] = '\0';
+		rg_analysis *an = run(t, k % RG_NLANG, NULL);
+		runs++;
+		if (!an) {
+			bad++;
+			continue;
+		}
+		const rg_scratch *s = an->priv_;
+		char *o = got;
+		for (size_t i = 0; i < s->n_toks; i++) {
+			const rg_token *tk = &s->toks[i];
+			o += sprintf(o, "%u-%u %.*s %u %u\n", tk->start, tk->end, (int)tk->fold_len,
+				     s->fold.buf + tk->fold_off, tk->apos, tk->flags);
+		}
+		*o = '\0';
+		ref_tokens(&lex->fold, (const uint8_t *)t, len, want);
+		if (strcmp(got, want) != 0 && bad++ < 3)
+			printf("# text \"%s\":\n# got\n%s# want\n%s", t, got, want);
+	}
+	is_int(bad, 0, "tokens of generated texts are the reference's");
+	ok(runs == 4000, "four thousand texts compared");
+}
+
 int main(void)
 {
 	rg_err rc = rg_lexicon_open(&lex, RG_DATADIR, NULL, 0, NULL);
@@ -400,6 +560,7 @@ int main(void)
 	test_offsets();
 	test_sentences_and_bad_bytes();
 	test_sentences_icu();
+	test_tokens_random();
 	test_affixes();
 	test_precision();
 	test_roles();
