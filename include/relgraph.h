@@ -930,16 +930,6 @@ rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
 		      const rg_analysis *an, size_t max_window_actors, const rg_diag *diag);
 
 /*
- * Makes the set keep, beside its slices, each tie's and its own first and
- * last dated document by day, so that rg_edgeset_network with a NULL
- * filter gives exact dates from a set sliced by month or year, as the
- * corpus path does.  Call it before the first rg_edgeset_add; rg_edgeset_merge
- * carries the days over.  Tables written from the set do not keep them.
- * Memory: one entry per tie.
- */
-void rg_edgeset_keep_days(rg_edgeset *s);
-
-/*
  * Sums `src` into `dst` (the partial sets of several threads or shards).
  * RG_EINPUT when their window, types or slicing differ, RG_ENOMEM (dst
  * is then incomplete).

@@ -89,10 +89,27 @@ int rg_cli_netopt(const char *cmd, const char *name, const char *arg, rg_netopts
 	return 0;
 }
 
+/* What the pipeline callback needs: the accumulator and the filters. */
+typedef struct {
+	rg_cooc *c;
+	const rg_netopts *o;
+	long filtered;
+} corpus_run;
+
 /* Whether a document dated `date` ("" = undated) passes --since/--until. */
 static int in_span(const rg_netopts *o, const char *date)
 {
 	return rg_date_in_span(date, o->since, o->until);
+}
+
+static rg_err add_doc(void *v, const rg_doc *doc, const rg_analysis *an)
+{
+	corpus_run *run = v;
+	if (!in_span(run->o, an->date) || (run->o->lang >= 0 && an->lang != run->o->lang)) {
+		run->filtered++;
+		return RG_OK;
+	}
+	return rg_cooc_add(run->c, doc, an);
 }
 
 int rg_cli_all_tables(int argc, char **argv, int first)
@@ -189,7 +206,6 @@ typedef struct {
 	const rg_lexicon *lex;
 	const rg_netopts *o;
 	int slicing;
-	int keep_days;       /* rg_edgeset_keep_days on every set */
 	size_t max_win;
 	FILE *spill;         /* where a full set is written, or NULL */
 	size_t spill_bytes;  /* per worker */
@@ -221,22 +237,18 @@ static rg_err map_doc(void *v, int w, const rg_doc *doc, const rg_analysis *an,
 		return rc;
 	rg_edgeset_free(run->sets[w]);
 	run->sets[w] = NULL;
-	if ((rc = rg_edgeset_new(&run->sets[w], run->o->window, run->o->types,
-				 (rg_slicing)run->slicing)))
-		return rc;
-	if (run->keep_days)
-		rg_edgeset_keep_days(run->sets[w]);
-	return RG_OK;
+	return rg_edgeset_new(&run->sets[w], run->o->window, run->o->types,
+			      (rg_slicing)run->slicing);
 }
 
 int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
-			 int slicing, int keep_days, FILE *spill, size_t spill_bytes,
-			 rg_edgeset **out, rg_reader_stats *st)
+			 int slicing, FILE *spill, size_t spill_bytes, rg_edgeset **out,
+			 rg_reader_stats *st)
 {
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
-	map_run run = { NULL, NULL, rg_pipeline_jobs(ctx->jobs), NULL, o, slicing, keep_days,
-			ctx->max_win, spill, 0, 0, PTHREAD_MUTEX_INITIALIZER };
+	map_run run = { NULL, NULL, rg_pipeline_jobs(ctx->jobs), NULL, o, slicing, ctx->max_win,
+			spill, 0, 0, PTHREAD_MUTEX_INITIALIZER };
 	int status = EXIT_INPUT;
 	long filtered = 0;
 	rg_err rc = RG_OK;
@@ -251,12 +263,9 @@ int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg
 		rc = RG_ENOMEM;
 		goto out;
 	}
-	for (int w = 0; w < run.jobs; w++) {
+	for (int w = 0; w < run.jobs; w++)
 		if ((rc = rg_edgeset_new(&run.sets[w], o->window, o->types, (rg_slicing)slicing)))
 			goto out;
-		if (keep_days)
-			rg_edgeset_keep_days(run.sets[w]);
-	}
 	if ((rc = rg_cli_reader(ctx, argc, argv, first, &r)) ||
 	    (rc = rg_cli_pipeline_work(ctx, lex, r, map_doc, NULL, &run)))
 		goto out;
@@ -290,33 +299,41 @@ out:
 	return status;
 }
 
-/*
- * The corpus's network is counted as the map step counts a table (one
- * partial set per worker thread, summed, then the network of all its
- * slices): the same network as one rg_cooc over the corpus (tests/graph.sh
- * and tests/render_input.sh compare them), counted on every worker rather
- * than on the one thread that consumes the analyses.  Yearly slices keep
- * the sets small however sparse the corpus's dates; each tie's days are
- * kept beside them (rg_edgeset_keep_days) for exact first and last dates.
- */
 int rg_cli_raw_network(rg_ctx *ctx, int argc, char **argv, int first,
 		       const rg_netopts *o, rg_window *w, rg_network *net,
 		       rg_reader_stats *st)
 {
-	rg_edgeset *s = NULL;
-	int status;
-	rg_err rc;
+	rg_lexicon *lex = NULL;
+	rg_reader *r = NULL;
+	corpus_run run = { NULL, o, 0 };
+	int status = EXIT_INPUT;
+	rg_err rc = RG_OK;
 
 	if (rg_cli_all_tables(argc, argv, first))
 		return from_tables(ctx, argc, argv, first, o, w, net, st);
 	*w = o->window;
-	status = rg_cli_edgeset_build(ctx, argc, argv, first, o, RG_SLICE_YEAR, 1, NULL, 0, &s,
-				      st);
-	if (!status && (rc = rg_edgeset_network(s, NULL, net))) {
+	if (rg_cli_lexicon(ctx, &lex))
+		goto out;
+	if ((rc = rg_cooc_new(&run.c, lex, o->window, 0)) ||
+	    (rc = rg_cli_reader(ctx, argc, argv, first, &r)))
+		goto out;
+	if (o->types)
+		rg_cooc_set_types(run.c, o->types);
+	rg_cli_cooc_limits(ctx, run.c);
+	if ((rc = rg_cli_pipeline(ctx, lex, r, add_doc, &run)) ||
+	    (rc = rg_cooc_network(run.c, net)))
+		goto out;
+	*st = *rg_reader_get_stats(r);
+	if (run.filtered && !ctx->quiet)
+		fprintf(stderr, "relgraph: %ld document%s outside --since/--until/--lang left "
+			"out\n", run.filtered, run.filtered == 1 ? "" : "s");
+	status = 0;
+out:
+	if (rc)
 		fprintf(stderr, "relgraph: error: %s\n", rg_err_str(rc));
-		status = EXIT_INPUT;
-	}
-	rg_edgeset_free(s);
+	rg_reader_free(r);
+	rg_cooc_free(run.c);
+	rg_lexicon_free(lex);
 	return status;
 }
 

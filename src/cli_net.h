@@ -123,14 +123,13 @@ int rg_cli_table_filter(const char *cmd, const rg_edgeset *s, const rg_slice_fil
 /*
  * The map step: the articles argv[first..] (those --since/--until/--lang
  * take) counted into a new edge set of window o->window, types o->types
- * and `slicing` (an rg_slicing), keeping each tie's days when keep_days
- * (rg_edgeset_keep_days).  Whenever the set holds more than
+ * and `slicing` (an rg_slicing).  Whenever the set holds more than
  * spill_bytes it is written to `spill` as one table and started afresh
  * (spill NULL: never), so memory stays bounded; *out is the last set.
  * 0, or EXIT_INPUT after printing the error.
  */
 int rg_cli_edgeset_build(rg_ctx *ctx, int argc, char **argv, int first, const rg_netopts *o,
-			 int slicing, int keep_days, FILE *spill, size_t spill_bytes,
-			 rg_edgeset **out, rg_reader_stats *st);
+			 int slicing, FILE *spill, size_t spill_bytes, rg_edgeset **out,
+			 rg_reader_stats *st);
 
 #endif

@@ -206,7 +206,7 @@ static int emit_edges(rg_ctx *ctx, int argc, char **argv, int first, const rg_ne
 	rg_reader_stats st;
 	int status;
 
-	if (!(status = rg_cli_edgeset_build(ctx, argc, argv, first, o, slicing, 0, stdout,
+	if (!(status = rg_cli_edgeset_build(ctx, argc, argv, first, o, slicing, stdout,
 					    spill_mb << 20, &s, &st))) {
 		rg_edgeset_write_jobs(s, stdout, rg_pipeline_jobs(ctx->jobs));
 		if (!(status = rg_cli_flush()))

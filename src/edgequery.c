@@ -142,11 +142,9 @@ nomem:
 	return RG_ENOMEM;
 }
 
-/* Sums the edges of the slices taken (take[slice]) into out; days: their
- * dates from the set's days of each tie (rg_edgeset_keep_days), else from
- * the slices. */
+/* Sums the edges of the slices taken (take[slice]) into out. */
 static rg_err make_edges(const rg_edgeset *s, const unsigned char *take,
-			 const size_t *node_of, int days, rg_network *out)
+			 const size_t *node_of, rg_network *out)
 {
 	rg_u64map ix;
 	size_t cap = 0;
@@ -177,16 +175,7 @@ static rg_err make_edges(const rg_edgeset *s, const unsigned char *take,
 		d->windows += (long)e->windows;
 		d->weight = (double)d->windows;
 		d->docs += (long)e->docs;
-		if (!days) {
-			widen(d->first_date, d->last_date, s->slices[e->slice].date);
-			continue;
-		}
-		/* the tie's own days, whatever the slicing (e->a < e->b) */
-		uint32_t k = rg_u64map_get(&s->day_ix, (uint64_t)e->a << 20 | e->b);
-		if (k != UINT32_MAX) {
-			memcpy(d->first_date, s->days[k].first, 11);
-			memcpy(d->last_date, s->days[k].last, 11);
-		}
+		widen(d->first_date, d->last_date, s->slices[e->slice].date);
 	}
 	rg_u64map_release(&ix);
 	if (!rc && out->n_edges)
@@ -228,15 +217,9 @@ rg_err rg_edgeset_network(const rg_edgeset *s, const rg_slice_filter *f, rg_netw
 		sum[n->actor].docs += n->docs;
 		sum[n->actor].windows += n->windows;
 	}
-	/* kept days hold for the whole set: with no filter only */
-	int days = s->keep_days && !f;
 	if ((rc = make_nodes(s, sum, mask, node_of, out)) ||
-	    (rc = make_edges(s, take, node_of, days, out)))
+	    (rc = make_edges(s, take, node_of, out)))
 		goto out;
-	if (days) {
-		memcpy(out->first_date, s->first_day, 11);
-		memcpy(out->last_date, s->last_day, 11);
-	}
 	if (!out->edges && !(out->edges = calloc(1, sizeof *out->edges)))
 		rc = RG_ENOMEM;
 out:

@@ -35,7 +35,6 @@ rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing 
 	rg_strmap_init(&s->slice_ix);
 	rg_strmap_init(&s->fmt_ix);
 	rg_u64map_init(&s->format_ix);
-	rg_u64map_init(&s->day_ix);
 	*out = s;
 	return RG_OK;
 }
@@ -67,42 +66,8 @@ void rg_edgeset_free(rg_edgeset *s)
 	rg_strmap_release(&s->slice_ix);
 	rg_strmap_release(&s->fmt_ix);
 	rg_u64map_release(&s->format_ix);
-	rg_u64map_release(&s->day_ix);
-	free(s->days);
 	rg_cooc_free(s->scratch);
 	free(s);
-}
-
-void rg_edgeset_keep_days(rg_edgeset *s)
-{
-	s->keep_days = 1;
-}
-
-/* Widens [first, last] to take the date d ("" changes nothing). */
-static void widen_days(char first[11], char last[11], const char *d)
-{
-	if (!d[0])
-		return;
-	if (!first[0] || strcmp(d, first) < 0)
-		memcpy(first, d, 11);
-	if (!last[0] || strcmp(d, last) > 0)
-		memcpy(last, d, 11);
-}
-
-/* Widens the days of the tie of actors a < b to take the date d. */
-static rg_err tie_day(rg_edgeset *s, uint32_t a, uint32_t b, const char *d)
-{
-	uint64_t key = (uint64_t)a << 20 | b;
-	uint32_t i = rg_u64map_get(&s->day_ix, key);
-	if (i == UINT32_MAX) {
-		if (rg_grow(&s->days, &s->cap_days, s->n_days + 1, sizeof *s->days) ||
-		    rg_u64map_put(&s->day_ix, key, (uint32_t)s->n_days))
-			return RG_ENOMEM;
-		i = (uint32_t)s->n_days++;
-		s->days[i] = (struct rg_es_days){ a, b, "", "" };
-	}
-	widen_days(s->days[i].first, s->days[i].last, d);
-	return RG_OK;
 }
 
 rg_window rg_edgeset_window(const rg_edgeset *s)
@@ -209,12 +174,12 @@ rg_err rg_es_format_intern(rg_edgeset *s, const char *key, const char *name, uin
  * rows double since the last compaction they are sorted and equal keys
  * summed, so memory stays near the distinct keys; readers of the rows
  * (edgequery.c, the writer) sum whatever duplicates remain.  Below
- * COMPACT_MIN rows (5 MB of edge rows) there is no compaction: the
+ * COMPACT_MIN rows (20 MB of edge rows) there is no compaction: the
  * writer sorts them once anyway, and on corpora whose slices are sparse
  * (few documents per date and language) early compactions found little
  * to sum for the sorting they cost.
  */
-#define COMPACT_MIN ((size_t)1 << 18)
+#define COMPACT_MIN ((size_t)1 << 20)
 
 /* *acc += v, refusing to pass 2^32 (a slice's counts are 32-bit). */
 static int add32(uint32_t *acc, uint64_t v)
@@ -391,9 +356,7 @@ size_t rg_es_bytes(const rg_edgeset *s)
 	       s->actor_ix.n_slots * 4 + s->actor_ix.cap_ents * sizeof *s->actor_ix.ents +
 	       s->slice_ix.n_slots * 4 + s->slice_ix.cap_ents * sizeof *s->slice_ix.ents +
 	       s->fmt_ix.n_slots * 4 + s->fmt_ix.cap_ents * sizeof *s->fmt_ix.ents +
-	       s->actor_ix.keys.cap + s->slice_ix.keys.cap + s->fmt_ix.keys.cap +
-	       s->cap_days * sizeof *s->days +
-	       s->day_ix.n_slots * (sizeof(uint64_t) + sizeof(uint32_t));
+	       s->actor_ix.keys.cap + s->slice_ix.keys.cap + s->fmt_ix.keys.cap;
 }
 
 size_t rg_edgeset_memory(const rg_edgeset *s)
@@ -533,8 +496,6 @@ rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
 	const long *by = rg_cooc_window_types(s->scratch, &windows);
 	rg_es_slice *sl = &s->slices[slice];
 	sl->docs++;
-	if (s->keep_days)
-		widen_days(s->first_day, s->last_day, an->date);
 	sl->windows += windows;
 	for (int t = 0; t < RG_ES_TYPESETS; t++)
 		sl->by_types[t] += by[t];
@@ -566,9 +527,6 @@ rg_err rg_edgeset_add(rg_edgeset *s, const rg_lexicon *lex, const rg_doc *doc,
 			continue;
 		if ((rc = lex_actor(s, la, &a)) || (rc = lex_actor(s, lb, &b)) ||
 		    (rc = rg_es_edge_add(s, slice, a, b, windows, 1)))
-			goto out;
-		if (s->keep_days && an->date[0] &&
-		    (rc = tie_day(s, a < b ? a : b, a < b ? b : a, an->date)))
 			goto out;
 	}
 	if (an->n_formats)
@@ -638,18 +596,6 @@ rg_err rg_edgeset_merge(rg_edgeset *dst, const rg_edgeset *src)
 		e.a = a < b ? a : b;
 		e.b = a < b ? b : a;
 		dst->edges[dst->n_edges++] = e;
-	}
-	if (src->keep_days) {
-		dst->keep_days = 1;
-		widen_days(dst->first_day, dst->last_day, src->first_day);
-		widen_days(dst->first_day, dst->last_day, src->last_day);
-		for (size_t i = 0; i < src->n_days; i++) {
-			const struct rg_es_days *d = &src->days[i];
-			uint32_t a = actor[d->a], b = actor[d->b];
-			if ((rc = tie_day(dst, a < b ? a : b, a < b ? b : a, d->first)) ||
-			    (rc = tie_day(dst, a < b ? a : b, a < b ? b : a, d->last)))
-				goto out;
-		}
 	}
 	for (size_t i = 0; i < src->n_formats; i++) {
 		const rg_es_format *f = &src->formats[i];

@@ -75,16 +75,6 @@ struct rg_edgeset {
 	size_t *touched, n_touched;  /* map step: the actors lex_mentions counts */
 	rg_cooc *scratch;            /* map step: one document's co-mentions */
 	const rg_lexicon *lex;
-	/* rg_edgeset_keep_days: each tie's and the set's first and last dated
-	   document, by day whatever the slicing (not part of a table) */
-	int keep_days;
-	rg_u64map day_ix;            /* a << 20 | b (actors, a < b) -> days index */
-	struct rg_es_days {
-		uint32_t a, b;
-		char first[11], last[11];
-	} *days;
-	size_t n_days, cap_days;
-	char first_day[11], last_day[11];
 };
 
 /* The actor `id` (made with `type` and no names when new); its index in *out. */

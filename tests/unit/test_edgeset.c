@@ -324,8 +324,8 @@ static void test_write_jobs(void)
 	unlink(path);
 }
 
-/* 2,200,000 rows of one tie: appended, compacted every 2^18 rows (so the
- * set holds far less than the 44 MB of its rows), summed. */
+/* 2,200,000 rows of one tie: appended, compacted at 2^20 and 2^21 rows
+ * (so the set holds far less than the 44 MB of its rows), summed. */
 static void test_many_rows(void)
 {
 	char *text = NULL, *out = NULL;
