@@ -63,8 +63,7 @@ same "formats --compare" formats --compare AZE-TUR-IRN --compare AZE-GEO-TUR --f
 same "rank --since/--until" rank --top 0 --format tsv --since 2024-04 --until 2024-09-30
 same "rank --lang fa" rank --top 0 --format tsv --lang fa
 same "rank --types country --weight pmi" rank --top 0 --format tsv --types country --weight pmi
-# the corpus's network is counted by year with each tie's days kept aside
-# (rg_edgeset_keep_days): its ties' first and last dates are the day table's
+# each tie's first and last day: the corpus's (rg_cooc) are the day table's
 $RGRUN graph -q -o "$tmp/whole_days.csv" "$tmp/whole"
 $RGRUN graph -q -o "$tmp/merged_days.csv" "$tmp/merged.edges"
 check "graph .csv: each tie's first and last day from the corpus = from the day table" \
