@@ -2,8 +2,9 @@
 # run.sh - the benchmark behind `make bench` (issue 7).  Generates the
 # seeded corpus once (build/bench/), then prints, each the median of
 # BENCH_RUNS runs: the floors (cat, grep -F -c -f ALIASES), extract on one
-# and two cores (MB/s, docs/s, peak memory, the ratio to grep), rank on the
-# corpus, the graph stage on a synthetic 10,000-actor / 1,000,000-edge
+# and two cores (MB/s, docs/s, peak memory, the ratio to grep; -j1 and -j2
+# runs alternate, and the scaling is the median of their pairs' ratios),
+# rank on the corpus, the graph stage on a synthetic 10,000-actor / 1,000,000-edge
 # network, sfdp on 1,000 actors, and a perf profile of extract when perf works.
 set -eu
 
@@ -45,6 +46,33 @@ median() {
 		END { k = int((n + 1) / 2); printf "%s %.2f %d\n", t[k], c[k], m }'
 }
 
+# median_pair RUNS "CMD1" "CMD2": runs the two commands (word-split)
+# alternately RUNS times each, so that both meet the same moments of a
+# shared machine; prints "WALL1 CPU1 KB1 WALL2 CPU2 KB2 RATIO": each
+# command's median run as median() does, and the median over the runs of
+# WALL1 / WALL2 of the same round (the scaling, measured pair by pair).
+median_pair() {
+	runs=$1
+	: > "$OUT/times1"
+	: > "$OUT/times2"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		for k in 1 2; do
+			eval "cmd=\$$((k + 1))"
+			/usr/bin/time -f "%e %U %S %M" -o "$OUT/time1" $cmd > "$OUT/stdout" 2> "$OUT/stderr" ||
+				{ st=$?; [ "$st" -le 1 ] || { cat "$OUT/stderr" >&2; return "$st"; }; }
+			cat "$OUT/time1" >> "$OUT/times$k"
+		done
+		i=$((i + 1))
+	done
+	for k in 1 2; do
+		sort -n "$OUT/times$k" | awk -v n="$runs" '{ t[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4 }
+			END { k = int((n + 1) / 2); printf "%s %.2f %d ", t[k], c[k], m }'
+	done
+	paste "$OUT/times1" "$OUT/times2" | awk '{ print $1 / ($5 > 0 ? $5 : 0.001) }' | sort -n |
+		awk -v n="$runs" '{ r[NR] = $1 } END { printf "%.2f\n", r[int((n + 1) / 2)] }'
+}
+
 mbs() { awk -v b="$BYTES" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / (s > 0 ? s : 0.001) }'; }
 dps() { awk -v d="$DOCS" -v s="$1" 'BEGIN { printf "%.0f", d / (s > 0 ? s : 0.001) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }'; }
@@ -67,22 +95,17 @@ set -- $(median "$RUNS" cat "$CORPUS")
 CAT=$1 CATC=$2
 set -- $(median "$RUNS" grep -F -c -f "$ALIASES" "$CORPUS")
 GREP=$1 GREPC=$2
-set -- $(median "$RUNS" $RG $MODE -q --jobs 1 "$CORPUS")
-X1=$1 X1C=$2 M1=$3
-set -- $(median "$RUNS" $RG $MODE -q --jobs 2 "$CORPUS")
-X2=$1 X2C=$2 M2=$3
-set -- $(median "$RUNS" $RG rank -q --jobs 1 "$CORPUS")
-RK1=$1 RK1C=$2 MR1=$3
-set -- $(median "$RUNS" $RG rank -q --jobs 2 "$CORPUS")
-RK=$1 RKC=$2 MR=$3
+set -- $(median_pair "$RUNS" "$RG $MODE -q --jobs 1 $CORPUS" "$RG $MODE -q --jobs 2 $CORPUS")
+X1=$1 X1C=$2 M1=$3 X2=$4 X2C=$5 M2=$6 XS=$7
+set -- $(median_pair "$RUNS" "$RG rank -q --jobs 1 $CORPUS" "$RG rank -q --jobs 2 $CORPUS")
+RK1=$1 RK1C=$2 MR1=$3 RK=$4 RKC=$5 MR=$6 RS=$7
 # the map step with one slice per year: the same analysis, far fewer
 # per-slice counts (the corpus's random dates make day slices nearly one
 # per document, the worst case for the slice tables)
 if [ "$MODE" = "extract --emit edges" ]; then
-	set -- $(median "$RUNS" $RG $MODE --slice year -q --jobs 1 "$CORPUS")
-	Y1=$1 Y1C=$2 MY1=$3
-	set -- $(median "$RUNS" $RG $MODE --slice year -q --jobs 2 "$CORPUS")
-	Y2=$1 Y2C=$2 MY2=$3
+	set -- $(median_pair "$RUNS" "$RG $MODE --slice year -q --jobs 1 $CORPUS" \
+		"$RG $MODE --slice year -q --jobs 2 $CORPUS")
+	Y1=$1 Y1C=$2 MY1=$3 Y2=$4 Y2C=$5 MY2=$6 YS=$7
 fi
 
 # wall = elapsed; cpu = user + system.  On a busy machine the CPU figures
@@ -101,7 +124,7 @@ echo
 echo "targets:"
 echo "  extract, 1 core:     $(mbs "$X1C") MB/s per CPU second, $(mbs "$X1") MB/s wall (target >= 50)"
 echo "  extract / grep -F:   $(ratio "$X1C" "$GREPC")x the grep floor's CPU time (target <= 4)"
-echo "  scaling on 2 cores:  $(ratio "$X1" "$X2")x wall (target >= 1.8)${Y1:+; --slice year $(ratio "$Y1" "$Y2")x}; rank $(ratio "$RK1" "$RK")x"
+echo "  scaling on 2 cores:  ${XS}x wall, the median of $RUNS alternating -j1/-j2 pairs (target >= 1.8)${YS:+; --slice year ${YS}x}; rank ${RS}x"
 echo "  peak memory:         $((M1 / 1024)) MB (-j1), $((M2 / 1024)) MB (-j2) for a $((BYTES / 1000000)) MB corpus"
 echo "load after the runs:   $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -2,8 +2,9 @@
  * pipeline.c - runs rg_analyze over a stream of documents on several
  * threads.  The calling thread reads documents, or JSONL lines still to
  * parse, into a ring of slots and consumes the analyses in input order;
- * worker threads parse (jsonl.c) and analyse whichever slot is ready.
- * Each slot owns a copy of its input, its own rg_analysis and the
+ * jobs - 1 worker threads parse (jsonl.c) and analyse whichever slot is
+ * ready, and so does the calling thread whenever it would otherwise wait
+ * for them, so that jobs threads are busy, not jobs + 1.  Each slot owns a copy of its input, its own rg_analysis and the
  * messages its worker produced, which the calling thread reports when it
  * consumes the slot, so messages come out in input order as with one job;
  * the lexicon is read-only.
@@ -163,42 +164,71 @@ static rg_err work_on(pool *p, int index, slot *s, rg_analysis *wan,
  */
 #define MAX_CLAIM 16
 
+/* What analyses on one thread: its number (for the work function), its
+ * own analysis and its key cache (see work_on). */
+typedef struct {
+	int index;
+	rg_analysis an;
+	struct rg_key_cache *cache;
+} helper;
+
+static void helper_init(helper *h, int index)
+{
+	h->index = index;
+	rg_analysis_init(&h->an);
+	h->cache = NULL;
+}
+
+static void helper_release(helper *h)
+{
+	free(h->cache); /* one malloc'd block (analysis.h) */
+	rg_analysis_release(&h->an);
+}
+
+/*
+ * Claims the next waiting slots (some must wait), analyses them without
+ * the lock and marks them done; called and returns with p->mu held.
+ * Wakes the calling thread when it has a run of slots to take.
+ */
+static void run_claim(pool *p, helper *h)
+{
+	rg_err rcs[MAX_CLAIM];
+	size_t seq = p->next_work, k = p->filled - seq;
+	if (k > p->claim_n)
+		k = p->claim_n;
+	p->next_work += k;
+	for (size_t i = 0; i < k; i++)
+		p->slots[(seq + i) % p->n_slots].state = SLOT_BUSY;
+	pthread_mutex_unlock(&p->mu);
+	for (size_t i = 0; i < k; i++)
+		rcs[i] = work_on(p, h->index, &p->slots[(seq + i) % p->n_slots], &h->an,
+				 &h->cache);
+	pthread_mutex_lock(&p->mu);
+	for (size_t i = 0; i < k; i++) {
+		slot *s = &p->slots[(seq + i) % p->n_slots];
+		s->rc = rcs[i];
+		s->state = SLOT_DONE;
+	}
+	/* wake the calling thread only when it has a run of slots to take */
+	if (p->main_waits && head_done(p, p->consumed) >= p->want)
+		pthread_cond_signal(&p->done);
+}
+
 static void *worker(void *arg)
 {
 	pool *p = ((worker_arg *)arg)->p;
-	int index = ((worker_arg *)arg)->index;
-	rg_err rcs[MAX_CLAIM];
-	struct rg_key_cache *cache = NULL;
-	rg_analysis wan;
-	rg_analysis_init(&wan);
+	helper h;
+	helper_init(&h, ((worker_arg *)arg)->index);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next_work == p->filled)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->next_work == p->filled && p->stop)
 			break;
-		size_t seq = p->next_work, k = p->filled - seq;
-		if (k > p->claim_n)
-			k = p->claim_n;
-		p->next_work += k;
-		for (size_t i = 0; i < k; i++)
-			p->slots[(seq + i) % p->n_slots].state = SLOT_BUSY;
-		pthread_mutex_unlock(&p->mu);
-		for (size_t i = 0; i < k; i++)
-			rcs[i] = work_on(p, index, &p->slots[(seq + i) % p->n_slots], &wan, &cache);
-		pthread_mutex_lock(&p->mu);
-		for (size_t i = 0; i < k; i++) {
-			slot *s = &p->slots[(seq + i) % p->n_slots];
-			s->rc = rcs[i];
-			s->state = SLOT_DONE;
-		}
-		/* wake the calling thread only when it has a run of slots to take */
-		if (p->main_waits && head_done(p, p->consumed) >= p->want)
-			pthread_cond_signal(&p->done);
+		run_claim(p, &h);
 	}
 	pthread_mutex_unlock(&p->mu);
-	free(cache);
-	rg_analysis_release(&wan);
+	helper_release(&h);
 	return NULL;
 }
 
@@ -295,16 +325,21 @@ static rg_err consume_slot(slot *s, rg_reader *r, rg_doc_fn fn, void *ctx)
  * fn.  *inflight loses their bytes.
  */
 static void consume_done(pool *p, rg_reader *r, size_t *consumed, size_t *inflight,
-			 rg_doc_fn fn, void *ctx, rg_err *rc)
+			 rg_doc_fn fn, void *ctx, rg_err *rc, helper *mine)
 {
 	size_t seq = *consumed, d;
 	pthread_mutex_lock(&p->mu);
-	/* sleep until half the ring (or all that is in it) can be taken: each
-	 * sleep and wake-up costs, so take many slots per wake-up */
+	/* wait until half the ring (or all that is in it) can be taken: each
+	 * sleep and wake-up costs, so take many slots per wake-up; and rather
+	 * than sleep while slots wait for a worker, analyse them here */
 	p->want = (p->filled - seq + 1) / 2;
 	if (p->want < 1)
 		p->want = 1;
 	while ((d = head_done(p, seq)) < p->want) {
+		if (p->next_work < p->filled) {
+			run_claim(p, mine);
+			continue;
+		}
 		p->main_waits = 1;
 		pthread_cond_wait(&p->done, &p->mu);
 	}
@@ -388,6 +423,8 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 	worker_arg *args = calloc((size_t)jobs, sizeof *args);
 	rg_err rc = RG_OK;
 	int started = 0;
+	helper mine;
+	helper_init(&mine, jobs - 1);
 	if (!p.slots || !th || !args) {
 		free(p.slots);
 		free(th);
@@ -407,14 +444,12 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
-	for (; started < jobs; started++) {
+	/* jobs - 1 threads, and the calling thread analyses too whenever it
+	   would otherwise wait for them (alone, should no thread start) */
+	for (; started < jobs - 1; started++) {
 		args[started] = (worker_arg){ &p, started };
 		if (pthread_create(&th[started], NULL, worker, &args[started]))
 			break;
-	}
-	if (!started) {
-		rc = RG_ENOMEM;
-		goto out;
 	}
 	/* filled counts the slots the calling thread filled, p.filled those
 	 * published to the workers (a few at a time, one lock for them) */
@@ -432,7 +467,7 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 		       (filled - consumed == p.n_slots ||
 			(filled - consumed >= (size_t)jobs * 2 && inflight + len > INFLIGHT_BYTES))) {
 			publish(&p, filled);
-			consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc);
+			consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc, &mine);
 		}
 		if (rc)
 			break;
@@ -448,9 +483,8 @@ rg_err rg_pipeline_run_work(const rg_lexicon *lex, rg_reader *r, int jobs, rg_wo
 	if (!rc)
 		publish(&p, filled);
 	while (consumed < p.filled)
-		consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc);
+		consume_done(&p, r, &consumed, &inflight, fn, ctx, &rc, &mine);
 	flush_msgs(&p.pend, 0, p.pend.n_msgs); /* what the reader said after the last input */
-out:
 	rg_reader_set_diag(r, reader_diag);
 	pthread_mutex_lock(&p.mu);
 	p.stop = 1;
@@ -470,6 +504,7 @@ out:
 		free(s->msgs);
 		rg_sb_release(&s->msg_text);
 	}
+	helper_release(&mine);
 	free(p.pend.msgs);
 	rg_sb_release(&p.pend.msg_text);
 	pthread_mutex_destroy(&p.mu);
