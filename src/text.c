@@ -429,7 +429,7 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 	while (line < n) {
 		int para = (int)an->n_paras + 1;
 		size_t tok0 = s->n_toks;
-		line_info li;
+		line_info li = { 0 };
 		rc = tokenize(&lex->fold, p, line, n, para, s, &bad, &first_bad, &li);
 		if (rc == RG_EINPUT)
 			rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
