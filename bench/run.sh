@@ -108,6 +108,30 @@ if [ "$MODE" = "extract --emit edges" ]; then
 	Y1=$1 Y1C=$2 MY1=$3 Y2=$4 Y2C=$5 MY2=$6 YS=$7
 fi
 
+# What the machine's two cores allow: each core's speed alone (taskset),
+# and two single-threaded processes over the two halves of the corpus at
+# once (no threads, no shared memory: the scaling of the hardware).
+if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
+	set -- $(median_pair "$RUNS" "taskset -c 0 $RG $MODE -q --jobs 1 $CORPUS" \
+		"taskset -c 1 $RG $MODE -q --jobs 1 $CORPUS")
+	CORE0=$1 CORE1=$4
+fi
+HALF=$((DOCS / 2))
+head -n "$HALF" "$CORPUS" > "$OUT/half1.jsonl"
+tail -n +"$((HALF + 1))" "$CORPUS" > "$OUT/half2.jsonl"
+: > "$OUT/pairs"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	t0=$(date +%s.%N)
+	$RG $MODE -q --jobs 1 "$OUT/half1.jsonl" > /dev/null 2>&1 &
+	$RG $MODE -q --jobs 1 "$OUT/half2.jsonl" > /dev/null 2>&1
+	wait
+	t1=$(date +%s.%N)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }' >> "$OUT/pairs"
+	i=$((i + 1))
+done
+TWO=$(sort -n "$OUT/pairs" | awk -v n="$RUNS" '{ t[NR] = $1 } END { print t[int((n + 1) / 2)] }')
+
 # wall = elapsed; cpu = user + system.  On a busy machine the CPU figures
 # are the fairer single-core measure; scaling needs the wall clock.
 row() { printf '%-32s %7s %7s %9s %9s %8s %8s\n' "$@"; }
@@ -125,6 +149,7 @@ echo "targets:"
 echo "  extract, 1 core:     $(mbs "$X1C") MB/s per CPU second, $(mbs "$X1") MB/s wall (target >= 50)"
 echo "  extract / grep -F:   $(ratio "$X1C" "$GREPC")x the grep floor's CPU time (target <= 4)"
 echo "  scaling on 2 cores:  ${XS}x wall, the median of $RUNS alternating -j1/-j2 pairs (target >= 1.8)${YS:+; --slice year ${YS}x}; rank ${RS}x"
+echo "  the hardware's own:  ${CORE0:+core 0 alone ${CORE0} s, core 1 alone ${CORE1} s; }two -j1 processes on the halves at once ${TWO} s wall ($(ratio "$X1" "$TWO")x -j1)"
 echo "  peak memory:         $((M1 / 1024)) MB (-j1), $((M2 / 1024)) MB (-j2) for a $((BYTES / 1000000)) MB corpus"
 echo "load after the runs:   $(cut -d' ' -f1-3 /proc/loadavg)"
 
