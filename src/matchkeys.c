@@ -316,20 +316,6 @@ struct rg_key_cache {
 	struct kc_slot slot[KC_SETS][KC_WAYS];
 };
 
-static inline uint64_t kc_read64(const char *p)
-{
-	uint64_t x;
-	memcpy(&x, p, 8);
-	return x;
-}
-
-static inline uint64_t kc_read32(const char *p)
-{
-	uint32_t x;
-	memcpy(&x, p, 4);
-	return x;
-}
-
 /*
  * A hash of a word of n <= KC_KEY bytes with its affix set and
  * apostrophe: the bytes as at most three overlapping 8-byte words (two
@@ -342,13 +328,13 @@ static inline uint32_t kc_hash(const char *w, size_t n, int set, size_t apos)
 	const uint8_t *b = (const uint8_t *)w;
 	uint64_t x, y;
 	if (n >= 8) {
-		x = kc_read64(w);
-		y = kc_read64(w + n - 8); /* overlapping */
+		x = rg_read64(w);
+		y = rg_read64(w + n - 8); /* overlapping */
 		if (n > 16)
-			x ^= kc_read64(w + 8) * 0x9E3779B97F4A7C15ull;
+			x ^= rg_read64(w + 8) * 0x9E3779B97F4A7C15ull;
 	} else if (n >= 4) {
-		x = kc_read32(w);
-		y = kc_read32(w + n - 4);
+		x = rg_read32(w);
+		y = rg_read32(w + n - 4);
 	} else {
 		x = n ? (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1] : 0;
 		y = 0;
@@ -364,12 +350,12 @@ static inline int kc_key_eq(const char *a, const char *b, size_t n)
 {
 	if (n >= 8) {
 		for (size_t i = 0; i + 8 < n; i += 8)
-			if (kc_read64(a + i) != kc_read64(b + i))
+			if (rg_read64(a + i) != rg_read64(b + i))
 				return 0;
-		return kc_read64(a + n - 8) == kc_read64(b + n - 8); /* overlapping */
+		return rg_read64(a + n - 8) == rg_read64(b + n - 8); /* overlapping */
 	}
 	if (n >= 4)
-		return kc_read32(a) == kc_read32(b) && kc_read32(a + n - 4) == kc_read32(b + n - 4);
+		return rg_read32(a) == rg_read32(b) && rg_read32(a + n - 4) == rg_read32(b + n - 4);
 	for (size_t i = 0; i < n; i++)
 		if (a[i] != b[i])
 			return 0;

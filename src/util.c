@@ -116,20 +116,6 @@ uint64_t rg_hash(const void *p, size_t n)
  * on every byte.  About a quarter of FNV's instructions on a 10-byte
  * word; which slot a key lands in is invisible outside this file.
  */
-static inline uint64_t sm_read64(const char *p)
-{
-	uint64_t x;
-	memcpy(&x, p, 8);
-	return x;
-}
-
-static inline uint64_t sm_read32(const char *p)
-{
-	uint32_t x;
-	memcpy(&x, p, 4);
-	return x;
-}
-
 static inline uint64_t sm_mix(uint64_t h, uint64_t x)
 {
 	h = (h ^ x) * 0xFF51AFD7ED558CCDull;
@@ -142,10 +128,10 @@ static inline uint64_t strmap_hash(const char *key, size_t n)
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
 	if (n > 8) {
 		for (size_t i = 0; i + 8 < n; i += 8)
-			h = sm_mix(h, sm_read64(key + i));
-		h = sm_mix(h, sm_read64(key + n - 8));
+			h = sm_mix(h, rg_read64(key + i));
+		h = sm_mix(h, rg_read64(key + n - 8));
 	} else if (n >= 4) {
-		h = sm_mix(h, sm_read32(key) << 32 | sm_read32(key + n - 4));
+		h = sm_mix(h, rg_read32(key) << 32 | rg_read32(key + n - 4));
 	} else if (n) {
 		h = sm_mix(h, (uint64_t)b[0] << 16 | (uint64_t)b[n / 2] << 8 | b[n - 1]);
 	}

@@ -8,8 +8,25 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "relgraph.h"
+
+/* The 8 or 4 bytes at p as one unaligned load (for word-at-a-time hashing
+ * and comparing; the byte order is the machine's). */
+static inline uint64_t rg_read64(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+static inline uint64_t rg_read32(const char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+	return x;
+}
 
 /* A growable byte buffer; always NUL-terminated when len > 0 or after add. */
 typedef struct {
