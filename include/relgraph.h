@@ -348,10 +348,13 @@ typedef rg_err (*rg_doc_fn)(void *ctx, const rg_doc *doc, const rg_analysis *an)
 
 /*
  * Reads every document of `r`, analyses them on `jobs` threads (0: one per
- * online CPU) and hands each result to `fn` in input order, so the output
- * is identical whatever the number of jobs.  At most 16 x jobs documents
- * are in memory at once, and past 2 x jobs no more than 16 MB of input.  `diag` may be called from several threads at
- * once; its function must be thread-safe.  Returns the first error of
+ * online CPU: jobs - 1 worker threads, and the calling thread whenever it
+ * would otherwise wait for them) and hands each result to `fn` in input
+ * order, so the output is identical whatever the number of jobs.  At most
+ * 16 x jobs documents are in memory at once (64 x jobs, without their
+ * analyses, when rg_pipeline_run_work has no fn), and past 2 x jobs no
+ * more than 16 MB of input.  `diag` may be called from several threads
+ * at once; its function must be thread-safe.  Returns the first error of
  * rg_analyze or fn, RG_ENOMEM, or RG_OK.
  */
 rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn fn,
@@ -361,9 +364,10 @@ rg_err rg_pipeline_run(const rg_lexicon *lex, rg_reader *r, int jobs, rg_doc_fn 
 int rg_pipeline_jobs(int jobs);
 
 /*
- * Work done on the worker thread that analysed a document, right after
- * the analysis: `worker` is the thread's number, 0 .. rg_pipeline_jobs(jobs)
- * - 1, so per-worker state (a partial sum) needs no lock.  Documents reach
+ * Work done on the thread that analysed a document, right after the
+ * analysis: `worker` is the thread's number, 0 .. rg_pipeline_jobs(jobs)
+ * - 1 (the last is the calling thread), so per-thread state (a partial
+ * sum) needs no lock.  Documents reach
  * the workers in no fixed order, so the work must not depend on it (sums
  * do not).  Messages through `diag` are held and reported in input order,
  * like the analysis's.  A non-zero return stops the run with that error.

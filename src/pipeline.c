@@ -4,10 +4,11 @@
  * parse, into a ring of slots and consumes the analyses in input order;
  * jobs - 1 worker threads parse (jsonl.c) and analyse whichever slot is
  * ready, and so does the calling thread whenever it would otherwise wait
- * for them, so that jobs threads are busy, not jobs + 1.  Each slot owns a copy of its input, its own rg_analysis and the
- * messages its worker produced, which the calling thread reports when it
- * consumes the slot, so messages come out in input order as with one job;
- * the lexicon is read-only.
+ * for them, so that jobs threads are busy, not jobs + 1.  Each slot owns
+ * a copy of its input, its own rg_analysis (or, in the map step, the
+ * worker's) and the messages its worker produced, which the calling
+ * thread reports when it consumes the slot, so messages come out in input
+ * order as with one job; the lexicon is read-only.
  */
 #include <pthread.h>
 #include <stdlib.h>
