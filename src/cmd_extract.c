@@ -25,8 +25,9 @@ static const rg_opt opts[] = {
 	{ "lang", 0, "LANG", "with --emit edges: only documents in LANG" },
 	{ "slice", 0, "BY", "with --emit edges: count per day (default), month or year "
 			     "of the documents' dates" },
-	{ "spill-mb", 0, "MB", "with --emit edges: when the counts pass MB (default 128), "
-			       "write them as one table and go on afresh (merge sums them)" },
+	{ "spill-mb", 0, "MB", "with --emit edges: when the counts and their sort would pass MB "
+			       "(default 128), write them as one table and go on afresh "
+			       "(merge sums them)" },
 	RG_COMMON_OPTS,
 	{ NULL, 0, NULL, NULL }
 };
