@@ -233,69 +233,61 @@ static rg_radix_item *rows_sorted(size_t n, unsigned keybits, const rg_edgeset *
 	return it;
 }
 
-/* Sorts the rows and sums equal keys; RG_EINPUT past 2^32, RG_ENOMEM. */
-static rg_err compact_nodes(rg_edgeset *s)
+/* Adds the counts of row r to row d (nodes or edges); -1 past 2^32. */
+static int sum_node(void *d, const void *r)
 {
-	size_t n = s->n_nodes, k = 0, distinct;
-	unsigned ab = rg_radix_bits(s->n_actors);
-	rg_radix_item *it = rows_sorted(n, ab + rg_radix_bits(s->n_slices), s, 0, &distinct);
-	rg_es_node *out = it ? malloc((distinct + 1) * sizeof *out) : NULL;
-	rg_err rc = RG_ENOMEM;
-
-	if (!out)
-		goto out;
-	rc = RG_EINPUT;
-	for (size_t i = 0; i < n; i++) {
-		const rg_es_node *r = &s->nodes[it[i].i];
-		if (k && it[i].key == it[i - 1].key) {
-			rg_es_node *d = &out[k - 1];
-			if (add32(&d->mentions, r->mentions) || add32(&d->docs, r->docs) ||
-			    add32(&d->windows, r->windows))
-				goto out;
-		} else {
-			out[k++] = *r;
-		}
-	}
-	free(s->nodes);
-	s->nodes = out;
-	out = NULL;
-	s->cap_nodes = distinct + 1;
-	s->n_nodes = k;
-	s->nodes_compact = next_compaction(n, k);
-	rc = RG_OK;
-out:
-	free(it);
-	free(out);
-	return rc;
+	rg_es_node *x = d;
+	const rg_es_node *y = r;
+	return add32(&x->mentions, y->mentions) || add32(&x->docs, y->docs) ||
+	       add32(&x->windows, y->windows) ? -1 : 0;
 }
 
-static rg_err compact_edges(rg_edgeset *s)
+static int sum_edge(void *d, const void *r)
 {
-	size_t n = s->n_edges, k = 0, distinct;
+	rg_es_edge *x = d;
+	const rg_es_edge *y = r;
+	return add32(&x->windows, y->windows) || add32(&x->docs, y->docs) ? -1 : 0;
+}
+
+/*
+ * Sorts the node (edges 0) or edge rows and sums equal keys into a new
+ * array of the distinct keys; RG_EINPUT past 2^32, RG_ENOMEM.
+ */
+static rg_err compact(rg_edgeset *s, int edges)
+{
+	void **rows = edges ? (void **)&s->edges : (void **)&s->nodes;
+	size_t *n_rows = edges ? &s->n_edges : &s->n_nodes;
+	size_t sz = edges ? sizeof *s->edges : sizeof *s->nodes, n = *n_rows, k = 0, distinct;
+	int (*sum)(void *, const void *) = edges ? sum_edge : sum_node;
 	unsigned ab = rg_radix_bits(s->n_actors);
-	rg_radix_item *it = rows_sorted(n, 2 * ab + rg_radix_bits(s->n_slices), s, 1, &distinct);
-	rg_es_edge *out = it ? malloc((distinct + 1) * sizeof *out) : NULL;
+	rg_radix_item *it = rows_sorted(n, (edges ? 2 : 1) * ab + rg_radix_bits(s->n_slices), s,
+					edges, &distinct);
+	char *out = it ? malloc((distinct + 1) * sz) : NULL;
 	rg_err rc = RG_ENOMEM;
 
 	if (!out)
 		goto out;
 	rc = RG_EINPUT;
 	for (size_t i = 0; i < n; i++) {
-		const rg_es_edge *r = &s->edges[it[i].i];
+		const char *r = (const char *)*rows + it[i].i * sz;
 		if (k && it[i].key == it[i - 1].key) {
-			rg_es_edge *d = &out[k - 1];
-			if (add32(&d->windows, r->windows) || add32(&d->docs, r->docs))
+			if (sum(out + (k - 1) * sz, r))
 				goto out;
 		} else {
-			out[k++] = *r;
+			memcpy(out + k++ * sz, r, sz);
 		}
 	}
-	free(s->edges);
-	s->edges = out;
+	free(*rows);
+	*rows = out;
 	out = NULL;
-	s->cap_edges = distinct + 1;
-	s->n_edges = k;
-	s->edges_compact = next_compaction(n, k);
+	*n_rows = k;
+	if (edges) {
+		s->cap_edges = distinct + 1;
+		s->edges_compact = next_compaction(n, k);
+	} else {
+		s->cap_nodes = distinct + 1;
+		s->nodes_compact = next_compaction(n, k);
+	}
 	rc = RG_OK;
 out:
 	free(it);
@@ -319,7 +311,7 @@ rg_err rg_es_node_add(rg_edgeset *s, uint32_t slice, uint32_t actor, long mentio
 	if (to32(mentions, &n.mentions) || to32(docs, &n.docs) || to32(windows, &n.windows))
 		return RG_EINPUT;
 	if (s->n_nodes >= COMPACT_MIN && s->n_nodes >= 2 * s->nodes_compact) {
-		rg_err rc = compact_nodes(s);
+		rg_err rc = compact(s, 0);
 		if (rc)
 			return rc;
 	}
@@ -336,7 +328,7 @@ rg_err rg_es_edge_add(rg_edgeset *s, uint32_t slice, uint32_t a, uint32_t b, lon
 	if (to32(windows, &e.windows) || to32(docs, &e.docs))
 		return RG_EINPUT;
 	if (s->n_edges >= COMPACT_MIN && s->n_edges >= 2 * s->edges_compact) {
-		rg_err rc = compact_edges(s);
+		rg_err rc = compact(s, 1);
 		if (rc)
 			return rc;
 	}

@@ -324,8 +324,9 @@ static void test_write_jobs(void)
 	unlink(path);
 }
 
-/* 2,200,000 rows of one tie: appended, compacted at 2^20 and 2^21 rows
- * (so the set holds far less than the 44 MB of its rows), summed. */
+/* 2,200,000 rows of one tie and as many of one actor: appended, compacted
+ * at 2^20 and 2^21 rows (so the set holds far less than the 88 MB of its
+ * rows), summed. */
 static void test_many_rows(void)
 {
 	char *text = NULL, *out = NULL;
@@ -335,14 +336,16 @@ static void test_many_rows(void)
 	rg_network net;
 	fputs(HDR "actor\tAZE\tcountry" NO_NAMES "\t\nactor\tTUR\tcountry" NO_NAMES "\t\n"
 	      "slice\t2024-01-01\ten\t1\t2200000\tcountry=2200000\n"
-	      "node\tAZE\t2200000\t1\t2200000\nnode\tTUR\t2200000\t1\t2200000\n", f);
+	      "node\tTUR\t2200000\t1\t2200000\n", f);
+	for (int i = 0; i < 2200000; i++)
+		fputs("node\tAZE\t1\t0\t1\n", f);
 	for (int i = 0; i < 2200000; i++)
 		fputs(i % 2 ? "edge\tAZE\tTUR\t1\t1\n" : "edge\tTUR\tAZE\t1\t1\n", f);
 	fclose(f);
 	ok(rg_edgeset_read(&s, put(text, 6), NULL) == RG_OK,
-	   "a table of 2,200,000 rows of one tie");
+	   "a table of 2,200,000 rows of one tie and as many of one actor");
 	ok(s && rg_edgeset_memory(s) < ((size_t)16 << 20),
-	   "compacted on the way: under 16 MB for 44 MB of rows");
+	   "compacted on the way: under 16 MB for 88 MB of rows");
 	rg_network_init(&net);
 	ok(s && rg_edgeset_network(s, NULL, &net) == RG_OK && net.n_edges == 1 &&
 	   net.edges[0].windows == 2200000 && net.edges[0].docs == 2200000,
@@ -353,6 +356,8 @@ static void test_many_rows(void)
 	fclose(f);
 	ok(strstr(out, "\nedge\tAZE\tTUR\t2200000\t2200000\n") &&
 	   !strstr(strstr(out, "\nedge\t") + 1, "\nedge\t"), "written as one row");
+	ok(strstr(out, "\nnode\tAZE\t2200000\t0\t2200000\nnode\tTUR\t") != NULL,
+	   "the actor's 2,200,000 rows written as one, summed");
 	rg_network_release(&net);
 	rg_edgeset_free(s);
 	free(text);
