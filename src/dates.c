@@ -4,7 +4,13 @@
  * patterns (numeric, day-month-year, English month-day-year, Azerbaijani
  * year-first) are tried at each token against the month-name tables below.
  * Solar Hijri and Umm al-Qura dates are converted with ICU calendars.
+ * ICU's answers for the code points of one or two UTF-8 bytes (Latin,
+ * Cyrillic, Arabic script) are cached in a table built once per process,
+ * and without English month names the search jumps from number to number.
+ * tests/unit/test_dates.c keeps the finder as it was before these fast
+ * paths and compares the two.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -188,6 +194,73 @@ static UChar32 fold(UChar32 c)
 	return u_tolower(c);
 }
 
+/*
+ * ICU's answers for U+0000..U+07FF, asked once per process: fold(c) and
+ * whether c is a space (u_isUWhiteSpace) or a letter (u_isalpha).  The
+ * fast helpers below answer from it and ask ICU above it, so they return
+ * what fold(), u_isUWhiteSpace(), u_isalpha() and in_word() return for
+ * every c >= 0.  Built with it: the first folded code point of each month
+ * name, which find_month compares before spelling a name out.
+ */
+#define FAST_CP 0x800
+enum { CP_SPACE = 1, CP_ALPHA = 2, CP_WORD = 4 /* in_word */ };
+static UChar32 cp_fold[FAST_CP];
+static uint8_t cp_flags[FAST_CP];
+static pthread_once_t cp_once = PTHREAD_ONCE_INIT;
+
+#define NAMES_MAX 256
+static UChar32 name_first[NAMES_MAX]; /* -1: no filter for that name */
+static size_t name_base[sizeof tables / sizeof tables[0]];
+
+static UChar32 lit_next(const char *p, size_t *i);
+
+/* Fills name_first (after cp_fold: lit_next reads it). */
+static void names_build(void)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		name_base[i] = k;
+		for (size_t j = 0; j < tables[i].n; j++, k++) {
+			size_t at = 0;
+			UChar32 c = lit_next(tables[i].names[j].name, &at);
+			if (k < NAMES_MAX)
+				name_first[k] = c == 0 || c == ' ' ? -1 : c;
+		}
+	}
+	if (k > NAMES_MAX) /* more names than room: no filter at all */
+		for (k = 0; k < NAMES_MAX; k++)
+			name_first[k] = -1;
+}
+
+static void cp_build(void)
+{
+	for (UChar32 c = 0; c < FAST_CP; c++) {
+		cp_fold[c] = fold(c);
+		int alpha = u_isalpha(c) != 0;
+		cp_flags[c] = (uint8_t)((u_isUWhiteSpace(c) ? CP_SPACE : 0) |
+					(alpha ? CP_ALPHA : 0) |
+					(c > 0 && (alpha || cp_fold[c] == 0)
+					 ? CP_WORD : 0));
+	}
+	names_build();
+}
+
+static UChar32 fold_fast(UChar32 c)
+{
+	return (uint32_t)c < FAST_CP ? cp_fold[c] : fold(c);
+}
+
+static int is_space(UChar32 c)
+{
+	return (uint32_t)c < FAST_CP ? cp_flags[c] & CP_SPACE
+				     : u_isUWhiteSpace(c);
+}
+
+static int is_alpha(UChar32 c)
+{
+	return (uint32_t)c < FAST_CP ? cp_flags[c] & CP_ALPHA : u_isalpha(c);
+}
+
 /* The next folded code point of the literal `p` at *i, ' ' or 0 at its end. */
 static UChar32 lit_next(const char *p, size_t *i)
 {
@@ -199,7 +272,7 @@ static UChar32 lit_next(const char *p, size_t *i)
 		U8_NEXT_UNSAFE(s, *i, c);
 		if (c == ' ')
 			return ' ';
-		c = fold(c);
+		c = fold_fast(c);
 		if (c != 0)
 			return c;
 	}
@@ -273,43 +346,69 @@ static int digit_of(UChar32 c, int *sys)
 	return -1;
 }
 
-/* The code point at sc->pos (negative when ill-formed); *next follows it. */
-static UChar32 peek(const struct scan *sc, size_t *next)
+/*
+ * The code point at s[i] (i < len; negative when ill-formed); *next follows
+ * it.  One- and well-formed two-byte sequences are decoded here, as U8_NEXT
+ * decodes them; the rest by U8_NEXT.
+ */
+static inline UChar32 decode(const uint8_t *s, size_t i, size_t len,
+			     size_t *next)
 {
-	size_t i = sc->pos;
 	UChar32 c;
-	U8_NEXT(sc->s, i, sc->len, c);
+	if (s[i] < 0x80) {
+		*next = i + 1;
+		return s[i];
+	}
+	if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len &&
+	    (s[i + 1] & 0xC0) == 0x80) {
+		*next = i + 2;
+		return ((UChar32)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+	}
+	U8_NEXT(s, i, len, c);
 	*next = i;
 	return c;
 }
 
-static int in_word(UChar32 c)
+/* The code point at sc->pos (negative when ill-formed); *next follows it. */
+static UChar32 peek(const struct scan *sc, size_t *next)
 {
-	return c > 0 && (u_isalpha(c) || fold(c) == 0);
+	return decode(sc->s, sc->pos, sc->len, next);
 }
 
+static inline int in_word(UChar32 c)
+{
+	return (uint32_t)c < FAST_CP ? (cp_flags[c] & CP_WORD) != 0
+		: c > 0 && (u_isalpha(c) || fold(c) == 0);
+}
+
+/*
+ * Reads the word whose first letter c ends at `next`: folds it into t->w
+ * (wlen -1 once it could pass WORD_MAX bytes) and leaves sc->pos after it.
+ */
 static void lex_word(struct scan *sc, struct tok *t, UChar32 c, size_t next)
 {
+	const uint8_t *s = sc->s;
+	size_t len = sc->len, n = 0, pos;
+	int too_long = 0;
+
 	t->kind = TK_WORD;
-	t->wlen = 0;
 	for (;;) {
-		UChar32 f = fold(c);
-		if (f != 0 && t->wlen >= 0) {
-			size_t n = (size_t)t->wlen;
-			if (n + U8_MAX_LENGTH > WORD_MAX) {
-				t->wlen = -1;
-			} else {
+		UChar32 f = fold_fast(c);
+		if (f != 0 && !too_long) {
+			if (n + U8_MAX_LENGTH > WORD_MAX)
+				too_long = 1;
+			else
 				U8_APPEND_UNSAFE(t->w, n, f);
-				t->wlen = (int)n;
-			}
 		}
-		sc->pos = next;
-		if (sc->pos >= sc->len)
-			return;
-		c = peek(sc, &next);
+		pos = next;
+		if (pos >= len)
+			break;
+		c = decode(s, pos, len, &next);
 		if (!in_word(c))
-			return;
+			break;
 	}
+	sc->pos = pos;
+	t->wlen = too_long ? -1 : (int)n;
 }
 
 /* Reads the next token into *t; 0 at the end of the text. */
@@ -324,9 +423,9 @@ static int lex(struct scan *sc, struct tok *t)
 		if (sc->pos >= sc->len)
 			return 0;
 		c = peek(sc, &next);
-		if (c <= 0 || u_isUWhiteSpace(c))
+		if (c <= 0 || is_space(c))
 			t->sp = 1;
-		else if (fold(c) != 0)
+		else if (fold_fast(c) != 0)
 			break;
 		sc->pos = next;
 	}
@@ -346,7 +445,7 @@ static int lex(struct scan *sc, struct tok *t)
 				break;
 			c = peek(sc, &next);
 		}
-	} else if (u_isalpha(c)) {
+	} else if (is_alpha(c)) {
 		lex_word(sc, t, c, next);
 	} else {
 		t->kind = TK_PUNCT;
@@ -369,15 +468,149 @@ static const struct tok *get(struct scan *sc, size_t k)
 	return &sc->ring[(sc->head + k) % RING];
 }
 
+/* Token t goes behind: it becomes *p1, *p1 becomes *p2. */
+static void glue_push(struct glue *p1, struct glue *p2, const struct tok *t)
+{
+	*p2 = *p1;
+	p1->kind = t->kind;
+	p1->sp = t->sp;
+	p1->ch = t->kind == TK_PUNCT ? t->ch : 0;
+}
+
 static void drop(struct scan *sc)
 {
-	const struct tok *t = &sc->ring[sc->head];
-	sc->prev2 = sc->prev1;
-	sc->prev1.kind = t->kind;
-	sc->prev1.sp = t->sp;
-	sc->prev1.ch = t->kind == TK_PUNCT ? t->ch : 0;
+	glue_push(&sc->prev1, &sc->prev2, &sc->ring[sc->head]);
 	sc->head = (sc->head + 1) % RING;
 	sc->n--;
+}
+
+/* ---- skipping to the next number ---------------------------------------- */
+
+/*
+ * Without English month names, only a number can start a date (try_at
+ * returns 0 on a word or a punctuation mark without reading a token), so
+ * the search may jump from one number to the next.  What the patterns
+ * read of the tokens behind a number is their glue (prev1, prev2), and
+ * the number's own sp: skip_to_number rebuilds those by lexing, from a
+ * point where the lexer is known to be between tokens, the last tokens
+ * before the number.
+ */
+
+/*
+ * The bytes a digit starts with: '0'-'9'; D9 (U+0660-0669 is D9 A0-A9)
+ * and DB (U+06F0-06F9 is DB B0-B9) with the second byte they need.
+ */
+#define DIGIT_BYTE(b) \
+	((b) >= '0' && (b) <= '9' ? 1 : (b) == 0xD9 ? 0xA0 : (b) == 0xDB ? 0xB0 : 0)
+#define DIGIT_ROW(b) DIGIT_BYTE(b), DIGIT_BYTE((b) + 1), DIGIT_BYTE((b) + 2), \
+	DIGIT_BYTE((b) + 3), DIGIT_BYTE((b) + 4), DIGIT_BYTE((b) + 5), \
+	DIGIT_BYTE((b) + 6), DIGIT_BYTE((b) + 7)
+static const uint8_t digit_byte[256] = {
+	DIGIT_ROW(0x00), DIGIT_ROW(0x08), DIGIT_ROW(0x10), DIGIT_ROW(0x18),
+	DIGIT_ROW(0x20), DIGIT_ROW(0x28), DIGIT_ROW(0x30), DIGIT_ROW(0x38),
+	DIGIT_ROW(0x40), DIGIT_ROW(0x48), DIGIT_ROW(0x50), DIGIT_ROW(0x58),
+	DIGIT_ROW(0x60), DIGIT_ROW(0x68), DIGIT_ROW(0x70), DIGIT_ROW(0x78),
+	DIGIT_ROW(0x80), DIGIT_ROW(0x88), DIGIT_ROW(0x90), DIGIT_ROW(0x98),
+	DIGIT_ROW(0xA0), DIGIT_ROW(0xA8), DIGIT_ROW(0xB0), DIGIT_ROW(0xB8),
+	DIGIT_ROW(0xC0), DIGIT_ROW(0xC8), DIGIT_ROW(0xD0), DIGIT_ROW(0xD8),
+	DIGIT_ROW(0xE0), DIGIT_ROW(0xE8), DIGIT_ROW(0xF0), DIGIT_ROW(0xF8),
+};
+
+/*
+ * The first digit (Western, Arabic-Indic, Persian) at or after byte i,
+ * or len.  D9 and DB are lead bytes, so a code point starts there.
+ */
+static size_t next_digit(const uint8_t *s, size_t i, size_t len)
+{
+	for (; i < len; i++) {
+		uint8_t need = digit_byte[s[i]];
+		if (need == 0)
+			continue;
+		if (need == 1 || (i + 1 < len &&
+				  (unsigned)(s[i + 1] - need) < 10))
+			return i;
+	}
+	return len;
+}
+
+/* ASCII spaces: always a code point of their own, never inside a token. */
+static int space_byte(uint8_t b)
+{
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r';
+}
+
+/*
+ * Where to lex from to see `segments` space-separated runs of bytes
+ * before byte d (no lower than `lo`): just after a space byte, where the
+ * lexer is between tokens and the next token has sp set; or lo itself.
+ */
+static size_t back_segments(const uint8_t *s, size_t lo, size_t d,
+			    int segments)
+{
+	size_t i = d;
+	while (segments-- > 0) {
+		while (i > lo && space_byte(s[i - 1]))
+			i--;
+		while (i > lo && !space_byte(s[i - 1]))
+			i--;
+	}
+	return i;
+}
+
+/*
+ * Lexes the tokens from byte q up to the number at byte d (the scan being
+ * between tokens at q, with *p1, *p2 the glue of the two tokens before;
+ * sp_first: the first token follows a space); leaves the glue of the last
+ * two in *p1, *p2 and sc->pos after the last.  Returns the tokens lexed.
+ */
+static int lex_upto(struct scan *sc, size_t q, size_t d, int sp_first,
+		    struct glue *p1, struct glue *p2)
+{
+	struct tok t;
+	size_t end = q;
+	int n = 0;
+
+	sc->pos = q;
+	while (lex(sc, &t) && t.start < d) {
+		if (n == 0 && sp_first)
+			t.sp = 1;
+		glue_push(p1, p2, &t);
+		end = sc->pos;
+		n++;
+	}
+	sc->pos = end;
+	return n;
+}
+
+/*
+ * With the window empty, moves the scan to just before the next number,
+ * as if the tokens before it had been read and dropped.  Returns 0 when
+ * no number is left (then there is no date either).
+ */
+static int skip_to_number(struct scan *sc)
+{
+	size_t d = next_digit(sc->s, sc->pos, sc->len);
+	struct glue p1, p2;
+
+	if (d >= sc->len)
+		return 0;
+	for (int seg = 2; seg <= 4; seg++) {
+		size_t q = back_segments(sc->s, sc->pos, d, seg);
+		if (q == sc->pos)
+			break;
+		/* q follows a space: the lexer is between tokens there */
+		p1 = sc->prev1;
+		p2 = sc->prev2;
+		if (lex_upto(sc, q, d, 1, &p1, &p2) >= 2) {
+			sc->prev1 = p1;
+			sc->prev2 = p2;
+			return 1;
+		}
+	}
+	/* from where the scan is: exact whatever the count */
+	size_t from = sc->pos;
+	lex_upto(sc, from, d, 0, &sc->prev1, &sc->prev2);
+	return 1;
 }
 
 /* ---- token predicates -------------------------------------------------- */
@@ -483,15 +716,24 @@ static int find_month(struct scan *sc, size_t k, unsigned langs,
 		      struct month *m)
 {
 	const struct tok *t = get(sc, k);
-	size_t best = 0;
+	size_t best = 0, p = 0;
+	UChar32 w0 = -2;
 
 	if (!t || t->kind != TK_WORD || t->wlen < 0)
 		return 0;
+	/* a name whose first folded code point is not the word's cannot
+	   match (match_name compares that one first) */
+	if (t->wlen > 0)
+		U8_NEXT_UNSAFE((const uint8_t *)t->w, p, w0);
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		const struct month_table *tab = &tables[i];
 		if (!(tab->langs & langs))
 			continue;
 		for (size_t j = 0; j < tab->n; j++) {
+			size_t at = name_base[i] + j;
+			if (at < NAMES_MAX && name_first[at] >= 0 &&
+			    name_first[at] != w0 && w0 != -2)
+				continue;
 			size_t u = match_name(sc, k, t, tab->names[j].name,
 					      tab->suffixes);
 			if (u > best) {
@@ -851,12 +1093,23 @@ int rg_date_find(const char *text, size_t len, int lang, char out[11],
 	const struct tok *t;
 	int rc = 0;
 
-	memset(&f, 0, sizeof f);
+	pthread_once(&cp_once, cp_build);
+	/* the ring is not cleared: lex() writes each field it reads */
+	f.sc.head = f.sc.n = 0;
+	memset(&f.sc.prev1, 0, sizeof f.sc.prev1);
+	memset(&f.sc.prev2, 0, sizeof f.sc.prev2);
+	memset(&f.cv, 0, sizeof f.cv);
+	f.sc.pos = 0;
 	f.sc.s = (const uint8_t *)text;
 	f.sc.len = text ? len : 0;
 	f.lang = lang >= 0 && lang < RG_NLANG ? lang : RG_LANG_NONE;
 	f.langs = f.lang == RG_LANG_NONE ? ~0u : L(f.lang);
-	while ((t = get(&f.sc, 0)) != NULL) {
+	for (;;) {
+		if (!(f.langs & L(RG_LANG_EN)) && f.sc.n == 0 &&
+		    !skip_to_number(&f.sc))
+			break;
+		if ((t = get(&f.sc, 0)) == NULL)
+			break;
 		rc = try_at(&f);
 		if (rc < 0)
 			goto out;
