@@ -908,7 +908,7 @@ static void test_corpus(const char *path)
 	int bad = 0, n = 0, got;
 
 	if (rg_reader_open(&r, paths, 1, RG_INPUT_AUTO, 0, NULL) != RG_OK) {
-		ok(1, "corpus not here, skipped");
+		ok(0, "a corpus to compare on (run from the repository's top)");
 		return;
 	}
 	while ((got = rg_reader_next(r, &doc)) == 1 && bad < 5) {
@@ -1338,8 +1338,8 @@ int main(void)
 	test_search();
 	test_convert();
 	test_random();
-	test_corpus("/work/perfref/c10mb.jsonl");
-	test_corpus("/work/shared/seeds");
+	test_corpus("data/samples");  /* our own sample corpus */
+	test_corpus("../shared/seeds"); /* the seeds, beside the checkout (CI has them) */
 	/* metadata dates: only dates that exist are taken */
 	ok(rg_date_iso_valid("2024-02-29"), "iso: 29 February of a leap year");
 	ok(!rg_date_iso_valid("2023-02-29"), "iso: no 29 February in 2023");
