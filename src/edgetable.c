@@ -112,14 +112,18 @@ typedef struct {
 	size_t n_fmt_out;
 } write_order;
 
+/* Frees the n strings of v (NULL: none) and v. */
+static void free_strs(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 static void order_release(write_order *o)
 {
-	for (size_t i = 0; o->id_out && i < o->n_ids; i++)
-		free(o->id_out[i]);
-	free(o->id_out);
-	for (size_t i = 0; o->fmt_out && i < o->n_fmt_out; i++)
-		free(o->fmt_out[i]);
-	free(o->fmt_out);
+	free_strs(o->id_out, o->n_ids);
+	free_strs(o->fmt_out, o->n_fmt_out);
 	free(o->actor_rank);
 	free(o->actor_order);
 	free(o->slice_rank);
