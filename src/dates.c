@@ -6,7 +6,8 @@
  * Solar Hijri and Umm al-Qura dates are converted with ICU calendars.
  * ICU's answers for the code points of one or two UTF-8 bytes (Latin,
  * Cyrillic, Arabic script) are cached in a table built once per process,
- * and without English month names the search jumps from number to number.
+ * and the search jumps from number to number (to two tokens before one
+ * when English month names are in use: "December 1", "Dec. 1").
  * tests/unit/test_dates.c keeps the finder as it was before these fast
  * paths and compares the two.
  */
@@ -487,9 +488,10 @@ static void drop(struct scan *sc)
 /* ---- skipping to the next number ---------------------------------------- */
 
 /*
- * Without English month names, only a number can start a date (try_at
- * returns 0 on a word or a punctuation mark without reading a token), so
- * the search may jump from one number to the next.  What the patterns
+ * Only a number can start a date, or with English month names a word one
+ * or two tokens before a number (try_month_first); try_at returns 0
+ * elsewhere, only reading tokens, so the search may jump from one number
+ * to the next.  What the patterns
  * read of the tokens behind a number is their glue (prev1, prev2), and
  * the number's own sp: skip_to_number rebuilds those by lexing, from a
  * point where the lexer is known to be between tokens, the last tokens
@@ -557,59 +559,93 @@ static size_t back_segments(const uint8_t *s, size_t lo, size_t d,
 	return i;
 }
 
+/* The scan's place and glue after some token (or before the first). */
+struct place {
+	size_t end;
+	struct glue p1, p2;
+};
+
+#define KEEP_MAX 2
+
 /*
- * Lexes the tokens from byte q up to the number at byte d (the scan being
- * between tokens at q, with *p1, *p2 the glue of the two tokens before;
- * sp_first: the first token follows a space); leaves the glue of the last
- * two in *p1, *p2 and sc->pos after the last.  Returns the tokens lexed.
+ * Lexes the tokens from byte q up to the number at byte d, the scan being
+ * between tokens at q with at[0] (end q) the glue before (sp_first: the
+ * first token follows a space).  at[i % (keep + 1)] is left with the place
+ * after token i for the last keep + 1 tokens.  sc->pos is moved; returns
+ * the tokens lexed.
  */
-static int lex_upto(struct scan *sc, size_t q, size_t d, int sp_first,
-		    struct glue *p1, struct glue *p2)
+static size_t lex_upto(struct scan *sc, size_t q, size_t d, int sp_first,
+		       int keep, struct place at[KEEP_MAX + 1])
 {
 	struct tok t;
-	size_t end = q;
-	int n = 0;
+	struct place cur = at[0];
+	size_t n = 0;
 
 	sc->pos = q;
 	while (lex(sc, &t) && t.start < d) {
 		if (n == 0 && sp_first)
 			t.sp = 1;
-		glue_push(p1, p2, &t);
-		end = sc->pos;
+		glue_push(&cur.p1, &cur.p2, &t);
+		cur.end = sc->pos;
 		n++;
+		at[n % (size_t)(keep + 1)] = cur;
 	}
-	sc->pos = end;
 	return n;
 }
 
 /*
- * With the window empty, moves the scan to just before the next number,
- * as if the tokens before it had been read and dropped.  Returns 0 when
- * no number is left (then there is no date either).
+ * Moves the scan to `keep` tokens before the next number, as if the
+ * tokens up to there had been read and dropped, when no number lies
+ * between: the window holds none and `keep` tokens or more come before the
+ * number (with English month names, keep is 2: "December 1", "Dec. 1").
+ * Returns 0 when no number is left (then there is no date either).
  */
-static int skip_to_number(struct scan *sc)
+static int skip_to_number(struct scan *sc, int keep)
 {
-	size_t d = next_digit(sc->s, sc->pos, sc->len);
-	struct glue p1, p2;
+	size_t d, pos = sc->pos, m;
+	struct place at[KEEP_MAX + 1];
 
+	for (size_t k = 0; k < sc->n; k++)
+		if (sc->ring[(sc->head + k) % RING].kind == TK_NUM)
+			return 1;
+	d = next_digit(sc->s, pos, sc->len);
 	if (d >= sc->len)
 		return 0;
-	for (int seg = 2; seg <= 4; seg++) {
-		size_t q = back_segments(sc->s, sc->pos, d, seg);
-		if (q == sc->pos)
+	for (int seg = 2 + keep; seg <= 4 + keep; seg++) {
+		size_t q = back_segments(sc->s, pos, d, seg);
+		if (q == pos)
 			break;
-		/* q follows a space: the lexer is between tokens there */
-		p1 = sc->prev1;
-		p2 = sc->prev2;
-		if (lex_upto(sc, q, d, 1, &p1, &p2) >= 2) {
-			sc->prev1 = p1;
-			sc->prev2 = p2;
+		/* q follows a space: the lexer is between tokens there, and
+		   the glue is known once two tokens have been lexed */
+		at[0].end = q;
+		at[0].p1 = sc->prev1;
+		at[0].p2 = sc->prev2;
+		m = lex_upto(sc, q, d, 1, keep, at);
+		if (m >= (size_t)keep + 2) {
+			const struct place *p = &at[(m - keep) % (size_t)(keep + 1)];
+			sc->n = 0;
+			sc->pos = p->end;
+			sc->prev1 = p->p1;
+			sc->prev2 = p->p2;
 			return 1;
 		}
 	}
-	/* from where the scan is: exact whatever the count */
-	size_t from = sc->pos;
-	lex_upto(sc, from, d, 0, &sc->prev1, &sc->prev2);
+	/* from where the scan is, the window's tokens behind: exact */
+	at[0].end = pos;
+	at[0].p1 = sc->prev1;
+	at[0].p2 = sc->prev2;
+	for (size_t k = 0; k < sc->n; k++)
+		glue_push(&at[0].p1, &at[0].p2, &sc->ring[(sc->head + k) % RING]);
+	m = lex_upto(sc, pos, d, 0, keep, at);
+	if (m < (size_t)keep) { /* too near: walk on */
+		sc->pos = pos;
+		return 1;
+	}
+	const struct place *p = &at[(m - keep) % (size_t)(keep + 1)];
+	sc->n = 0;
+	sc->pos = p->end;
+	sc->prev1 = p->p1;
+	sc->prev2 = p->p2;
 	return 1;
 }
 
@@ -1105,8 +1141,7 @@ int rg_date_find(const char *text, size_t len, int lang, char out[11],
 	f.lang = lang >= 0 && lang < RG_NLANG ? lang : RG_LANG_NONE;
 	f.langs = f.lang == RG_LANG_NONE ? ~0u : L(f.lang);
 	for (;;) {
-		if (!(f.langs & L(RG_LANG_EN)) && f.sc.n == 0 &&
-		    !skip_to_number(&f.sc))
+		if (!skip_to_number(&f.sc, f.langs & L(RG_LANG_EN) ? 2 : 0))
 			break;
 		if ((t = get(&f.sc, 0)) == NULL)
 			break;
