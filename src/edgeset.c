@@ -211,7 +211,8 @@ static rg_radix_item *rows_sorted(size_t n, unsigned keybits, const rg_edgeset *
 				  size_t *k)
 {
 	unsigned ab = rg_radix_bits(s->n_actors);
-	rg_radix_item *it = malloc((n + 1) * sizeof *it), *tmp = malloc((n + 1) * sizeof *tmp);
+	rg_radix_item *it = rg_malloc_big((n + 1) * sizeof *it),
+		      *tmp = rg_malloc_big((n + 1) * sizeof *tmp);
 	if (!it || !tmp) {
 		free(it);
 		free(tmp);
@@ -262,7 +263,7 @@ static rg_err compact(rg_edgeset *s, int edges)
 	unsigned ab = rg_radix_bits(s->n_actors);
 	rg_radix_item *it = rows_sorted(n, (edges ? 2 : 1) * ab + rg_radix_bits(s->n_slices), s,
 					edges, &distinct);
-	char *out = it ? malloc((distinct + 1) * sz) : NULL;
+	char *out = it ? rg_malloc_big((distinct + 1) * sz) : NULL;
 	rg_err rc = RG_ENOMEM;
 
 	if (!out)

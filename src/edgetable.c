@@ -187,9 +187,9 @@ static rg_err order_build(const rg_edgeset *s, write_order *o, int jobs)
 		if (!(o->fmt_out[2 * i] = escaped(s->fmt_keys[i])) ||
 		    !(o->fmt_out[2 * i + 1] = escaped(s->fmt_names[i] ? s->fmt_names[i] : "-")))
 			goto out;
-	o->nodes = malloc((s->n_nodes + 1) * sizeof *o->nodes);
-	o->edges = malloc((s->n_edges + 1) * sizeof *o->edges);
-	o->formats = malloc((s->n_formats + 1) * sizeof *o->formats);
+	o->nodes = rg_malloc_big((s->n_nodes + 1) * sizeof *o->nodes);
+	o->edges = rg_malloc_big((s->n_edges + 1) * sizeof *o->edges);
+	o->formats = rg_malloc_big((s->n_formats + 1) * sizeof *o->formats);
 	if (!o->nodes || !o->edges || !o->formats)
 		goto out;
 	/* row keys in rank order, packed into the bits the ranks need */
@@ -209,8 +209,8 @@ static rg_err order_build(const rg_edgeset *s, write_order *o, int jobs)
 					    o->fmt_rank[s->formats[i].fmt], (uint32_t)i };
 	/* one scratch array for the node and format rows, one for the edges */
 	size_t most_rows = s->n_nodes > s->n_formats ? s->n_nodes : s->n_formats;
-	if (!(tmp = malloc((most_rows + 1) * sizeof *tmp)) ||
-	    !(etmp = malloc((s->n_edges + 1) * sizeof *etmp)))
+	if (!(tmp = rg_malloc_big((most_rows + 1) * sizeof *tmp)) ||
+	    !(etmp = rg_malloc_big((s->n_edges + 1) * sizeof *etmp)))
 		goto out;
 	sort_job ej = { o->edges, etmp, s->n_edges, sb + 2 * ab };
 	int threaded = jobs > 1 && !pthread_create(&th, NULL, sort_run, &ej);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/mman.h>
+
 #include <unicode/utf8.h>
 
 #include "util.h"
@@ -21,7 +23,14 @@ rg_err rg_sb_grow(rg_sb *sb, size_t extra)
 	size_t cap = sb->cap ? sb->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *nb = realloc(sb->buf, cap);
+	char *nb;
+	if (cap < RG_HUGE_MIN) {
+		nb = realloc(sb->buf, cap);
+	} else if ((nb = rg_malloc_big(cap))) {
+		if (sb->len)
+			memcpy(nb, sb->buf, sb->len + 1);
+		free(sb->buf);
+	}
 	if (!nb)
 		return RG_ENOMEM;
 	sb->buf = nb;
@@ -89,12 +98,48 @@ rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size)
 		nc *= 2;
 	if (nc > SIZE_MAX / size)
 		return RG_ENOMEM;
-	void *np = realloc(*p, nc * size);
+	void *np;
+	if (nc * size < RG_HUGE_MIN) {
+		np = realloc(*p, nc * size);
+	} else if ((np = rg_malloc_big(nc * size))) {
+		/* a new block, hinted before the copy touches it */
+		if (*cap)
+			memcpy(np, *p, *cap * size);
+		free(*p);
+	}
 	if (!np)
 		return RG_ENOMEM;
 	*p = np;
 	*cap = nc;
 	return RG_OK;
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void rg_mem_hint_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	if (!p || bytes < RG_HUGE_MIN)
+		return;
+	uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)bytes;
+#endif
+}
+
+void *rg_malloc_big(size_t bytes)
+{
+	if (bytes < RG_HUGE_MIN || bytes > SIZE_MAX - HUGE_PAGE)
+		return malloc(bytes);
+	/* whole huge pages, so that the hint covers every byte */
+	size_t whole = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	void *p = aligned_alloc(HUGE_PAGE, whole);
+	rg_mem_hint_huge(p, whole);
+	return p;
 }
 
 uint64_t rg_hash(const void *p, size_t n)
@@ -177,9 +222,10 @@ uint32_t rg_strmap_get(const rg_strmap *m, const char *key, size_t len)
 
 static rg_err strmap_rehash(rg_strmap *m, size_t n_slots)
 {
-	uint32_t *slots = calloc(n_slots, sizeof *slots);
+	uint32_t *slots = rg_malloc_big(n_slots * sizeof *slots);
 	if (!slots)
 		return RG_ENOMEM;
+	memset(slots, 0, n_slots * sizeof *slots);
 	for (size_t i = 0; i < m->n_ents; i++) {
 		size_t j = m->ents[i].hash & (n_slots - 1);
 		while (slots[j])
@@ -259,8 +305,8 @@ uint32_t rg_u64map_get(const rg_u64map *m, uint64_t key)
 
 static rg_err u64map_rehash(rg_u64map *m, size_t n_slots)
 {
-	uint64_t *keys = malloc(n_slots * sizeof *keys);
-	uint32_t *vals = malloc(n_slots * sizeof *vals);
+	uint64_t *keys = rg_malloc_big(n_slots * sizeof *keys);
+	uint32_t *vals = rg_malloc_big(n_slots * sizeof *vals);
 	if (!keys || !vals) {
 		free(keys);
 		free(vals);

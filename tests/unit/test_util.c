@@ -1,0 +1,124 @@
+/*
+ * test_util.c - the growable containers of src/util.h across the size
+ * where their blocks move to huge pages (RG_HUGE_MIN): rg_grow and
+ * rg_sb_grow keep every element when they switch from realloc to a
+ * fresh hinted block; rg_malloc_big gives small sizes plain blocks and
+ * big ones whole 2 MB pages, aligned, writable to the last byte; and,
+ * where the kernel has transparent huge pages, the block's mapping
+ * carries the hint (the "hg" flag of /proc/self/smaps).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "util.h"
+
+#define HUGE ((uintptr_t)2 << 20)
+
+/* 1 when the mapping holding address a has the flag "hg" (MADV_HUGEPAGE),
+   0 when it has not, -1 when /proc/self/smaps cannot say. */
+static int mapping_hinted(const void *a)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	if (!f)
+		return -1;
+	char line[512];
+	int inside = 0, found = -1;
+	uintptr_t p = (uintptr_t)a;
+	while (fgets(line, sizeof line, f)) {
+		uintptr_t lo, hi;
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " ", &lo, &hi) == 2 &&
+		    strchr(line, '-') < strchr(line, ' ')) {
+			inside = p >= lo && p < hi;
+			continue;
+		}
+		if (inside && strncmp(line, "VmFlags:", 8) == 0) {
+			found = strstr(line, " hg") != NULL;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* Whether this kernel offers transparent huge pages at all. */
+static int thp_available(void)
+{
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	if (!f)
+		return 0;
+	char buf[128] = "";
+	int ok_ = fgets(buf, sizeof buf, f) != NULL && !strstr(buf, "[never]");
+	fclose(f);
+	return ok_;
+}
+
+static void test_grow_keeps_elements(void)
+{
+	uint32_t *a = NULL;
+	size_t cap = 0, n = (RG_HUGE_MIN / sizeof *a) * 3 + 17; /* crosses the line */
+	int same = 1, grew_past = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rg_grow(&a, &cap, i + 1, sizeof *a))
+			break;
+		a[i] = (uint32_t)(i * 2654435761u);
+		grew_past |= cap * sizeof *a >= RG_HUGE_MIN;
+	}
+	for (size_t i = 0; i < n && a; i++)
+		same &= a[i] == (uint32_t)(i * 2654435761u);
+	ok(a && cap >= n, "rg_grow reaches 3x RG_HUGE_MIN");
+	ok(grew_past && same, "rg_grow keeps every element across the huge-page size");
+	ok(((uintptr_t)a & (HUGE - 1)) == 0, "a big grown array starts on a 2 MB page");
+	free(a);
+}
+
+static void test_sb_keeps_bytes(void)
+{
+	rg_sb sb = { 0 };
+	char chunk[1000];
+	for (size_t i = 0; i < sizeof chunk; i++)
+		chunk[i] = (char)('a' + i % 26);
+	size_t rounds = (RG_HUGE_MIN / sizeof chunk) * 2 + 3;
+	rg_err rc = RG_OK;
+	for (size_t r = 0; r < rounds && !rc; r++)
+		rc = rg_sb_add(&sb, chunk, sizeof chunk);
+	int same = !rc && sb.len == rounds * sizeof chunk && sb.buf[sb.len] == '\0';
+	for (size_t r = 0; same && r < rounds; r++)
+		same = memcmp(sb.buf + r * sizeof chunk, chunk, sizeof chunk) == 0;
+	ok(sb.cap >= RG_HUGE_MIN, "rg_sb grows past RG_HUGE_MIN");
+	ok(same, "rg_sb keeps every byte and the terminator across the huge-page size");
+	rg_sb_release(&sb);
+}
+
+static void test_malloc_big(void)
+{
+	char *small = rg_malloc_big(1000);
+	ok(small != NULL, "rg_malloc_big: a small block");
+	if (small)
+		memset(small, 1, 1000);
+	free(small);
+
+	size_t n = RG_HUGE_MIN + 12345;
+	unsigned char *big = rg_malloc_big(n);
+	ok(big && ((uintptr_t)big & (HUGE - 1)) == 0, "rg_malloc_big: a big block starts on a 2 MB page");
+	if (!big)
+		return;
+	memset(big, 0xa5, n);
+	ok(big[0] == 0xa5 && big[n - 1] == 0xa5, "rg_malloc_big: writable to the last byte");
+	int hinted = mapping_hinted(big);
+	if (thp_available() && hinted >= 0)
+		ok(hinted == 1, "rg_malloc_big: the mapping carries MADV_HUGEPAGE");
+	else
+		printf("# no transparent huge pages here; the hint's flag is not checked\n");
+	free(big);
+}
+
+int main(void)
+{
+	test_grow_keeps_elements();
+	test_sb_keeps_bytes();
+	test_malloc_big();
+	return tap_done();
+}
