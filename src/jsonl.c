@@ -1,9 +1,11 @@
 /*
  * jsonl.c - turns one JSONL line into a document: the object's "text",
- * "id", "date" and "lang".  A plain line (string fields, valid UTF-8) is
- * read with yajl's event parser, which builds no tree; anything else, and
- * every line yajl refuses, is read with jansson, which decides what is
- * valid and words the error, so the result is jansson's either way.  It
+ * "id", "date" and "lang".  A plain line (valid UTF-8) that is one flat
+ * object of string values, as corpora are, is read by a scanner of that
+ * shape alone (read_flat); another plain line (string fields) with yajl's
+ * event parser, which builds no tree; anything else, and every line yajl
+ * refuses, with jansson, which decides what is valid and words the error,
+ * so the result is jansson's either way.  It
  * keeps no state and reports nothing, so the pipeline's workers parse
  * lines in parallel; rg_reader_commit (reader.c) reports in input order.
  */
@@ -70,13 +72,11 @@ static void set_skip(rg_jsonl_doc *d, int reason, const char *msg, const char *d
  * (jansson's range checks differ) and the nesting stays shallow.  Any
  * other line is left to jansson.
  */
-enum { F_TEXT, F_ID, F_DATE, F_LANG, F_N };
 #define FAST_MAX_DEPTH 64
 
 typedef struct {
 	rg_sb *buf;             /* copies of the field strings, NUL-terminated */
-	size_t off[F_N], len[F_N];
-	int seen[F_N];
+	rg_jsonl_fields *fl;    /* where they are in buf */
 	int depth, key, opened;
 	int nomem;
 } fast;
@@ -172,9 +172,9 @@ static int f_string(void *ctx, const unsigned char *s, size_t n)
 	if (f->depth == 0 || memchr(s, '\0', n))
 		return 0;
 	if (f->depth == 1 && f->key >= 0) {
-		f->off[f->key] = f->buf->len;
-		f->len[f->key] = n;
-		f->seen[f->key] = 1;
+		f->fl->off[f->key] = f->buf->len;
+		f->fl->len[f->key] = n;
+		f->fl->seen[f->key] = 1;
 		if (rg_sb_add(f->buf, s, n) || rg_sb_addc(f->buf, '\0')) {
 			f->nomem = 1;
 			return 0;
@@ -186,13 +186,13 @@ static int f_string(void *ctx, const unsigned char *s, size_t n)
 
 static int f_key(void *ctx, const unsigned char *s, size_t n)
 {
-	static const char *const names[F_N] = { "text", "id", "date", "lang" };
+	static const char *const names[RG_JF_N] = { "text", "id", "date", "lang" };
 	fast *f = ctx;
 	if (memchr(s, '\0', n))
 		return 0;
 	f->key = -1;
 	if (f->depth == 1)
-		for (int k = 0; k < F_N; k++)
+		for (int k = 0; k < RG_JF_N; k++)
 			if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
 				f->key = k;
 	return 1;
@@ -232,13 +232,11 @@ static const yajl_callbacks fast_cb = {
 	f_start_map, f_key, f_end, f_start_array, f_end
 };
 
-/* 1: the fields of a plain line are in *fl (pointing into d->buf); 0: ask jansson. */
-static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
+int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl)
 {
-	if (!rg_jsonl_plain_line((const uint8_t *)line, n))
-		return 0;
-	fast f = { .buf = &d->buf, .key = -1 };
-	rg_sb_reset(&d->buf);
+	memset(fl, 0, sizeof *fl);
+	fast f = { .buf = buf, .fl = fl, .key = -1 };
+	rg_sb_reset(buf);
 	yajl_handle h = yajl_alloc(&fast_cb, NULL, &f);
 	if (!h)
 		return 0;
@@ -247,15 +245,176 @@ static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
 	yajl_config(h, yajl_dont_validate_strings, 1);
 	int ok = yajl_parse(h, (const unsigned char *)line, n) == yajl_status_ok &&
 		 yajl_complete_parse(h) == yajl_status_ok &&
-		 f.opened && f.depth == 0 && f.seen[F_TEXT] && !f.nomem;
+		 f.opened && f.depth == 0 && fl->seen[RG_JF_TEXT] && !f.nomem;
 	yajl_free(h);
-	if (!ok)
+	return ok;
+}
+
+/*
+ * The flat reader: the shape corpora have, {"key": "string", ...} with
+ * JSON white space (space, tab, CR, LF) between tokens and nothing but
+ * white space after the object.  Strings are scanned 8 bytes at a time
+ * for the quote, the backslash and control bytes (has_special); a field's
+ * string is copied in runs between escapes.  Whatever this reader does
+ * not know for certain is yajl's to read (returns 0): another value than
+ * a string, an escape in a key, a control byte, \u0000 (a NUL, which
+ * the yajl pass refuses) or a surrogate (which plain_line has already
+ * kept away), an invalid escape, trailing bytes.  What it takes, yajl
+ * takes with the same fields: the same unescaping (a \u escape of the
+ * BMP is its UTF-8), the last of a repeated key.
+ */
+static inline int has_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+	/* a zero byte of q or bs, or a byte below 0x20 (may flag more) */
+	return (((q - ones) & ~q) | ((bs - ones) & ~bs) | ((x - ones * 0x20) & ~x)) & high
+		? 1 : 0;
+}
+
+static int hex4(const uint8_t *p, unsigned *v)
+{
+	unsigned r = 0;
+	for (int k = 0; k < 4; k++) {
+		unsigned c = p[k], d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (c | 0x20) - 'a' + 10;
+		else
+			return 0;
+		r = r << 4 | d;
+	}
+	*v = r;
+	return 1;
+}
+
+/*
+ * The string whose opening quote is p[i - 1]: unescaped onto buf when
+ * buf is not NULL.  Returns the offset after the closing quote, or 0 when
+ * the line is left to yajl (or memory ran out).
+ */
+static size_t flat_string(const uint8_t *p, size_t i, size_t n, rg_sb *buf)
+{
+	for (;;) {
+		size_t run = i;
+		uint64_t x;
+		while (i + 8 <= n && (memcpy(&x, p + i, 8), !has_special(x)))
+			i += 8;
+		while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20)
+			i++;
+		if (buf && i > run && rg_sb_add(buf, p + run, i - run))
+			return 0;
+		if (i >= n || p[i] < 0x20)
+			return 0;
+		if (p[i] == '"')
+			return i + 1;
+		if (i + 1 >= n)
+			return 0;
+		char e[4];
+		size_t k = 1, adv = 2;
+		switch (p[i + 1]) {
+		case '"': case '\\': case '/': e[0] = (char)p[i + 1]; break;
+		case 'b': e[0] = '\b'; break;
+		case 'f': e[0] = '\f'; break;
+		case 'n': e[0] = '\n'; break;
+		case 'r': e[0] = '\r'; break;
+		case 't': e[0] = '\t'; break;
+		case 'u': {
+			unsigned v;
+			if (i + 6 > n || !hex4(p + i + 2, &v) || v == 0 ||
+			    (v >= 0xD800 && v <= 0xDFFF))
+				return 0;
+			k = 0;
+			U8_APPEND_UNSAFE(e, k, v);
+			adv = 6;
+			break;
+		}
+		default:
+			return 0;
+		}
+		if (buf && rg_sb_add(buf, e, k))
+			return 0;
+		i += adv;
+	}
+}
+
+static inline size_t skip_ws(const uint8_t *p, size_t i, size_t n)
+{
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* Which field key p[0..n) (unescaped) names, or -1. */
+static int field_of(const uint8_t *p, size_t n)
+{
+	static const char *const names[RG_JF_N] = { "text", "id", "date", "lang" };
+	for (int k = 0; k < RG_JF_N; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], p, n) == 0)
+			return k;
+	return -1;
+}
+
+int rg_jsonl_read_flat(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl)
+{
+	const uint8_t *p = (const uint8_t *)line;
+	memset(fl, 0, sizeof *fl);
+	rg_sb_reset(buf);
+	size_t i = skip_ws(p, 0, n);
+	if (i >= n || p[i] != '{')
+		return 0;
+	i = skip_ws(p, i + 1, n);
+	if (i < n && p[i] == '}')
+		return 0; /* no text: jansson words it */
+	for (;;) {
+		if (i >= n || p[i] != '"')
+			return 0;
+		size_t k0 = i + 1, kend = flat_string(p, k0, n, NULL);
+		if (!kend || memchr(p + k0, '\\', kend - 1 - k0))
+			return 0;
+		int key = field_of(p + k0, kend - 1 - k0);
+		i = skip_ws(p, kend, n);
+		if (i >= n || p[i] != ':')
+			return 0;
+		i = skip_ws(p, i + 1, n);
+		if (i >= n || p[i] != '"')
+			return 0;
+		size_t off = buf->len;
+		if (!(i = flat_string(p, i + 1, n, key >= 0 ? buf : NULL)))
+			return 0;
+		if (key >= 0) {
+			fl->off[key] = off;
+			fl->len[key] = buf->len - off;
+			fl->seen[key] = 1;
+			if (rg_sb_addc(buf, '\0'))
+				return 0;
+		}
+		i = skip_ws(p, i, n);
+		if (i < n && p[i] == ',') {
+			i = skip_ws(p, i + 1, n);
+			continue;
+		}
+		if (i >= n || p[i] != '}')
+			return 0;
+		break;
+	}
+	return skip_ws(p, i + 1, n) == n && fl->seen[RG_JF_TEXT];
+}
+
+/* 1: the fields of a plain line are in *fl (pointing into d->buf); 0: ask jansson. */
+static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
+{
+	rg_jsonl_fields f;
+	if (!rg_jsonl_plain_line((const uint8_t *)line, n) ||
+	    (!rg_jsonl_read_flat(line, n, &d->buf, &f) &&
+	     !rg_jsonl_read_yajl(line, n, &d->buf, &f)))
 		return 0;
 	const char *b = d->buf.buf;
-	*fl = (fields){ .text = b + f.off[F_TEXT], .len = f.len[F_TEXT] };
-	fl->ids = f.seen[F_ID] ? b + f.off[F_ID] : NULL;
-	fl->date = f.seen[F_DATE] ? b + f.off[F_DATE] : NULL;
-	fl->lang = f.seen[F_LANG] ? b + f.off[F_LANG] : NULL;
+	*fl = (fields){ .text = b + f.off[RG_JF_TEXT], .len = f.len[RG_JF_TEXT] };
+	fl->ids = f.seen[RG_JF_ID] ? b + f.off[RG_JF_ID] : NULL;
+	fl->date = f.seen[RG_JF_DATE] ? b + f.off[RG_JF_DATE] : NULL;
+	fl->lang = f.seen[RG_JF_LANG] ? b + f.off[RG_JF_LANG] : NULL;
 	return 1;
 }
 

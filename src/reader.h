@@ -68,6 +68,25 @@ void rg_reader_swap_line(rg_reader *r, char **buf, size_t *cap);
  */
 int rg_jsonl_plain_line(const uint8_t *p, size_t n);
 
+/* Where the fast readers put a line's fields: off/len into their buffer
+   (each string NUL-terminated there), seen when the object has it. */
+enum { RG_JF_TEXT, RG_JF_ID, RG_JF_DATE, RG_JF_LANG, RG_JF_N };
+typedef struct {
+	size_t off[RG_JF_N], len[RG_JF_N];
+	int seen[RG_JF_N];
+} rg_jsonl_fields;
+
+/*
+ * rg_jsonl_parse's two fast readers of a line rg_jsonl_plain_line passed,
+ * exposed for the tests that hold them to each other: each returns 1
+ * with the fields copied into *buf (reset first) when it takes the line
+ * (it has a string "text"), 0 when the line is left to the next reader.
+ * read_flat takes only a flat object of string values; read_yajl any
+ * object whose four fields are strings and that holds no number.
+ */
+int rg_jsonl_read_flat(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl);
+int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl);
+
 /*
  * Parses JSONL line line[0..n) of `file` (numbered `lineno`) into *d,
  * replacing what d held; thread-safe (no reader state), reports nothing.

@@ -5,6 +5,9 @@
  * random lines built from the bytes that matter (ASCII, \v, \f, "\u d",
  * two-, three- and four-byte sequences, C0/C1, lone and missing trails,
  * surrogates, bytes above F4) at every alignment, and on a few by hand.
+ * Then the flat reader (rg_jsonl_read_flat) against yajl's reader on
+ * random objects: every line the flat reader takes, yajl takes with the
+ * same four fields, byte for byte; the shapes it must take, it takes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,6 +60,150 @@ static const char *const pieces[] = {
 
 /* Indices of the plain pieces most text is made of. */
 static const size_t common[] = { 0, 1, 2, 3, 4, 23, 24, 25, 26, 27, 28 };
+
+/* ---- the flat reader against yajl ------------------------------------- */
+
+static const char *const keys[] = {
+	"text", "id", "date", "lang", "other", "te\\u0078t", "", "TEXT", "text ",
+};
+static const char *const str_pieces[] = {
+	"abc", " ", "Azerbaijan", "\xd8\xa7\xdb\x8c\xd8\xb1\xd8\xa7\xd9\x86", "Az\xc9\x99rbaycan",
+	"\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t", "\\u0041",
+	"\\u00E9", "\\u06cc", "\\u20ac", "\\u0000", "\\uZZ12", "\\u12", "\\x", "\x01",
+	"\x7f", "\"", "\t", "0123456789abcdef",
+};
+static const char *const values[] = {
+	"12", "null", "true", "false", "[\"a\", 1]", "{\"text\": \"inner\"}", "\"\"", "-1.5e3",
+};
+static const char *const spaces[] = { "", "", "", " ", "  ", "\t", "\r", "\n" };
+static const char *const tails[] = { "", "", "", " ", "\r", " x", "}", "\n" };
+
+#define PICK(a, r) (a)[(r) % (sizeof (a) / sizeof (a)[0])]
+
+/* Appends s to the line at *n (bounded by cap). */
+static void put(char *line, size_t *n, size_t cap, const char *s)
+{
+	size_t k = strlen(s);
+	if (*n + k < cap) {
+		memcpy(line + *n, s, k);
+		*n += k;
+	}
+}
+
+/* A random object line: mostly flat string members, some oddities. */
+static size_t random_object(char *line, size_t cap, uint64_t *seed)
+{
+	size_t n = 0;
+	put(line, &n, cap, PICK(spaces, next_rand(seed)));
+	put(line, &n, cap, next_rand(seed) % 50 ? "{" : "[");
+	int members = (int)(next_rand(seed) % 6);
+	for (int m = 0; m < members; m++) {
+		put(line, &n, cap, PICK(spaces, next_rand(seed)));
+		put(line, &n, cap, "\"");
+		uint64_t rk = next_rand(seed);
+		put(line, &n, cap, rk % 3 == 0 ? "text" : PICK(keys, rk >> 8));
+		put(line, &n, cap, "\"");
+		put(line, &n, cap, PICK(spaces, next_rand(seed)));
+		put(line, &n, cap, next_rand(seed) % 40 ? ":" : ";");
+		put(line, &n, cap, PICK(spaces, next_rand(seed)));
+		if (next_rand(seed) % 20 == 0) {
+			put(line, &n, cap, PICK(values, next_rand(seed)));
+		} else {
+			put(line, &n, cap, "\"");
+			int k = (int)(next_rand(seed) % 9);
+			for (int j = 0; j < k; j++) {
+				uint64_t r = next_rand(seed);
+				/* the oddities less often than text */
+				put(line, &n, cap, r % 8 ? PICK(str_pieces, (r >> 8) % 6)
+						       : PICK(str_pieces, r >> 8));
+			}
+			put(line, &n, cap, "\"");
+		}
+		put(line, &n, cap, PICK(spaces, next_rand(seed)));
+		if (m + 1 < members)
+			put(line, &n, cap, next_rand(seed) % 40 ? "," : "");
+	}
+	if (members && next_rand(seed) % 40 == 0)
+		put(line, &n, cap, ",");
+	put(line, &n, cap, next_rand(seed) % 50 ? "}" : "");
+	put(line, &n, cap, PICK(tails, next_rand(seed)));
+	return n;
+}
+
+/* Whether the fields two readers left in their buffers are the same. */
+static int same_fields(const rg_sb *a, const rg_jsonl_fields *fa, const rg_sb *b,
+		       const rg_jsonl_fields *fb)
+{
+	for (int k = 0; k < RG_JF_N; k++) {
+		if (fa->seen[k] != fb->seen[k])
+			return 0;
+		if (fa->seen[k] && (fa->len[k] != fb->len[k] ||
+				    memcmp(a->buf + fa->off[k], b->buf + fb->off[k], fa->len[k]) ||
+				    a->buf[fa->off[k] + fa->len[k]] != '\0'))
+			return 0;
+	}
+	return 1;
+}
+
+static void test_flat_reader(void)
+{
+	uint64_t seed = 0x2545F4914F6CDD1Dull;
+	rg_sb fb = RG_SB_INIT, yb = RG_SB_INIT;
+	char line[512];
+	long taken = 0, left = 0, yajl_only = 0;
+	int agree = 1;
+	for (int round = 0; round < 200000 && agree; round++) {
+		size_t n = random_object(line, sizeof line, &seed);
+		if (!rg_jsonl_plain_line((const uint8_t *)line, n))
+			continue;
+		rg_jsonl_fields ff, yf;
+		int f = rg_jsonl_read_flat(line, n, &fb, &ff);
+		int y = rg_jsonl_read_yajl(line, n, &yb, &yf);
+		if (f && (!y || !same_fields(&fb, &ff, &yb, &yf))) {
+			agree = 0;
+			printf("# flat and yajl differ on: %.*s\n", (int)n, line);
+		}
+		f ? taken++ : left++;
+		yajl_only += !f && y;
+	}
+	ok(agree, "every line the flat reader takes, yajl takes with the same fields");
+	ok(taken > 20000 && left > 20000 && yajl_only > 1000,
+	   "the flat reader took and left many lines; yajl alone took some");
+	printf("# flat took %ld, left %ld (yajl took %ld of those)\n", taken, left, yajl_only);
+
+	static const struct { const char *s; int flat; } cases[] = {
+		{ "{\"id\": \"a-1\", \"text\": \"Baku and Tehran.\\n\\nAnkara.\"}", 1 },
+		{ "  {\"text\":\"x\",\"date\":\"2024-01-02\",\"lang\":\"az\"}\r", 1 },
+		{ "{\"text\":\"quote \\\" slash \\/ \\u00e9\\u06CC\"}", 1 },
+		{ "{\"text\":\"a\", \"text\":\"b\"}", 1 },          /* the last wins */
+		{ "{\"text\":\"a\", \"n\": 1}", 0 },                /* a number */
+		{ "{\"text\":\"a\", \"x\": null}", 0 },
+		{ "{\"te\\u0078t\":\"a\"}", 0 },                    /* an escaped key */
+		{ "{\"text\":\"a\\u0000b\"}", 0 },                  /* a NUL */
+		{ "{\"text\":\"a\"} trailing", 0 },
+		{ "{\"id\":\"a\"}", 0 },                             /* no text */
+		{ "{}", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rg_jsonl_fields ff, yf;
+		size_t n = strlen(cases[i].s);
+		int f = rg_jsonl_read_flat(cases[i].s, n, &fb, &ff);
+		char name[160];
+		snprintf(name, sizeof name, "flat reader %s: %s", cases[i].flat ? "takes" : "leaves",
+			 cases[i].s);
+		ok(f == cases[i].flat && (!f || (rg_jsonl_read_yajl(cases[i].s, n, &yb, &yf) &&
+						 same_fields(&fb, &ff, &yb, &yf))), name);
+	}
+	rg_jsonl_fields ff;
+	const char *two = "{\"text\":\"a\", \"text\":\"bc\"}";
+	ok(rg_jsonl_read_flat(two, strlen(two), &fb, &ff) && ff.len[RG_JF_TEXT] == 2 &&
+	   memcmp(fb.buf + ff.off[RG_JF_TEXT], "bc", 2) == 0, "a repeated key: the last value");
+	const char *esc = "{\"text\":\"\\n\\t\\u00e9\\\"\"}";
+	ok(rg_jsonl_read_flat(esc, strlen(esc), &fb, &ff) && ff.len[RG_JF_TEXT] == 5 &&
+	   memcmp(fb.buf + ff.off[RG_JF_TEXT], "\n\t\xc3\xa9\"", 5) == 0, "escapes unescaped");
+	rg_sb_release(&fb);
+	rg_sb_release(&yb);
+}
 
 int main(void)
 {
@@ -119,5 +266,6 @@ int main(void)
 		ok(rg_jsonl_plain_line(p, n) == cases[i].plain &&
 		   slow_plain_line(p, n) == cases[i].plain, name);
 	}
+	test_flat_reader();
 	return tap_done();
 }
