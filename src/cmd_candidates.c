@@ -67,7 +67,7 @@ int cmd_candidates(int argc, char **argv)
 	rg_lexicon *lex = NULL;
 	rg_reader *r = NULL;
 	rg_cands *c = NULL;
-	rg_sb path = RG_SB_INIT;
+	rg_sb path = RG_SB_INIT, tb = RG_SB_INIT; /* tb: terminal-safe text */
 	rg_ctx_init(&ctx);
 	int p = rg_cli_parse(&rg_cmd_candidates, argc, argv, &ctx, handle, &co, &first);
 	if (p)
@@ -108,12 +108,14 @@ int cmd_candidates(int argc, char **argv)
 			}
 			tsv_clean(name);
 			tsv_clean(doc);
-			if (tsv)
+			if (tsv) {
 				printf("%ld\t%ld\t%s\t%s\t%s\t%d\n", list[i].count, list[i].docs,
 				       name, list[i].how, doc, list[i].para);
-			else
-				printf("%6ld %5ld  %-8s  %s  (%s, paragraph %d)\n", list[i].count,
-				       list[i].docs, list[i].how, name, doc, list[i].para);
+			} else {
+				printf("%6ld %5ld  %-8s  %s  ", list[i].count, list[i].docs,
+				       list[i].how, rg_term_text(name, &tb));
+				printf("(%s, paragraph %d)\n", rg_term_text(doc, &tb), list[i].para);
+			}
 			free(name);
 			free(doc);
 		}
@@ -122,6 +124,7 @@ int cmd_candidates(int argc, char **argv)
 	if (!status)
 		status = rg_cli_finish(&ctx, rg_reader_get_stats(r));
 out:
+	rg_sb_release(&tb);
 	rg_sb_release(&path);
 	rg_cands_free(c);
 	rg_reader_free(r);

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "util.h"
 
 static const rg_opt opts[] = {
 	{ "window", 'w', "WIN", "sentence (default), paragraph, document or tokens:K" },
@@ -53,6 +54,7 @@ int cmd_explain(int argc, char **argv)
 	rg_lexicon *lex = NULL;
 	rg_cooc *c = NULL;
 	rg_reader_stats st;
+	rg_sb tb = RG_SB_INIT; /* names and text made terminal-safe */
 	rg_ctx_init(&ctx);
 	int p = rg_cli_parse(&rg_cmd_explain, argc, argv, &ctx, handle, &eo, &first);
 	if (p)
@@ -73,10 +75,13 @@ int cmd_explain(int argc, char **argv)
 	size_t n;
 	const rg_evidence *ev = rg_cooc_evidence(c, (size_t)a, (size_t)b, &n);
 	json_t *arr = eo.json ? json_array() : NULL;
-	if (!eo.json)
-		printf("%s - %s: %zu piece%s of evidence\n",
-		       rg_lexicon_actor(lex, (size_t)a)->names[RG_LANG_EN],
-		       rg_lexicon_actor(lex, (size_t)b)->names[RG_LANG_EN], n, n == 1 ? "" : "s");
+	if (!eo.json) {
+		printf("%s - ", rg_term_text(rg_lexicon_actor(lex, (size_t)a)->names[RG_LANG_EN],
+					     &tb));
+		printf("%s: %zu piece%s of evidence\n",
+		       rg_term_text(rg_lexicon_actor(lex, (size_t)b)->names[RG_LANG_EN], &tb), n,
+		       n == 1 ? "" : "s");
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *doc = rg_cooc_doc_id(c, ev[i].doc), *date = rg_cooc_doc_date(c, ev[i].doc);
 		if (eo.json) {
@@ -85,9 +90,10 @@ int cmd_explain(int argc, char **argv)
 				"sent", ev[i].sent, "start", (json_int_t)ev[i].start,
 				"end", (json_int_t)ev[i].end, "text", ev[i].text));
 		} else {
-			printf("\n%s%s%s, paragraph %d, sentence %d (bytes %zu-%zu):\n  %s\n", doc,
-			       date[0] ? " " : "", date, ev[i].para, ev[i].sent, ev[i].start,
-			       ev[i].end, ev[i].text);
+			printf("\n%s%s%s, paragraph %d, sentence %d (bytes %zu-%zu):\n",
+			       rg_term_text(doc, &tb), date[0] ? " " : "", date, ev[i].para,
+			       ev[i].sent, ev[i].start, ev[i].end);
+			printf("  %s\n", rg_term_text(ev[i].text, &tb));
 		}
 	}
 	if (eo.json) {
@@ -99,6 +105,7 @@ int cmd_explain(int argc, char **argv)
 	if (!status)
 		status = rg_cli_finish(&ctx, &st);
 out:
+	rg_sb_release(&tb);
 	rg_cooc_free(c);
 	rg_lexicon_free(lex);
 	return status;

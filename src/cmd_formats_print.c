@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "cmd_formats.h"
+#include "util.h"
 
 /* ---- grids of cells -------------------------------------------------------- */
 
@@ -50,9 +51,11 @@ static void grid_set(grid *g, size_t r, size_t c, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	char **p = &g->cell[r * g->cols + c];
+	rg_sb tb = RG_SB_INIT;
 	free(*p);
-	if (!(*p = strdup(buf)))
+	if (!(*p = strdup(rg_term_text(buf, &tb))))
 		g->oom = 1;
+	rg_sb_release(&tb);
 }
 
 static const char *grid_get(const grid *g, size_t r, size_t c)

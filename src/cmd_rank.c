@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "cli_net.h"
+#include "util.h"
 
 static const rg_opt opts[] = {
 	{ "top", 'n', "N", "show the N highest (default 20; 0 = all)" },
@@ -131,8 +132,9 @@ static void print_rows(const rg_network *net, const rg_metrics *m, const size_t 
 		return;
 	}
 	int wname = 4;
+	rg_sb tb = RG_SB_INIT;
 	for (size_t r = 0; r < n; r++) {
-		int w = display_width(net->nodes[order[r]].names[RG_LANG_EN]);
+		int w = display_width(rg_term_text(net->nodes[order[r]].names[RG_LANG_EN], &tb));
 		if (w > wname)
 			wname = w;
 	}
@@ -140,13 +142,14 @@ static void print_rows(const rg_network *net, const rg_metrics *m, const size_t 
 	       "degree", "strength", "betweenness", "pagerank", "eigenvector", "comm");
 	for (size_t r = 0; r < n; r++) {
 		size_t i = order[r];
-		const char *name = net->nodes[i].names[RG_LANG_EN];
+		const char *name = rg_term_text(net->nodes[i].names[RG_LANG_EN], &tb);
 		printf("%4zu  %s%*s  %-7s %6.0f %8.6g %11.2f %9.4f %11.4f %5ld\n", r + 1, name,
 		       wname - display_width(name), "", rg_type_name(net->nodes[i].type),
 		       m->value[RG_METRIC_DEGREE][i], m->value[RG_METRIC_STRENGTH][i],
 		       m->value[RG_METRIC_BETWEENNESS][i], m->value[RG_METRIC_PAGERANK][i],
 		       m->value[RG_METRIC_EIGENVECTOR][i], m->community[i]);
 	}
+	rg_sb_release(&tb);
 }
 
 static int print_json(const rg_network *net, const rg_metrics *m, const size_t *order,

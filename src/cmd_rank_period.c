@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "cli_net.h"
+#include "util.h"
 
 int rg_cli_rank_of(const rg_network *net, const rg_metrics *m, int by, size_t **rank)
 {
@@ -50,6 +51,7 @@ static void change_str(char *buf, size_t n, size_t period, long prev, size_t now
 
 int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char *format)
 {
+	rg_sb tb = RG_SB_INIT; /* names made terminal-safe for the table */
 	int csv = strcmp(format, "csv") == 0, tsv = strcmp(format, "tsv") == 0;
 	int json = strcmp(format, "json") == 0;
 	const char *sep = csv ? "," : "\t";
@@ -123,7 +125,8 @@ int rg_cli_rank_periods(const rg_cli_slices *sl, int by, size_t top, const char 
 					printf("%s%.6g", sep, m->value[k][i]);
 				printf("%s%ld%s", sep, m->community[i], csv ? "\r\n" : "\n");
 			} else {
-				printf("%4zu %6s  %-24s %6.0f %8.4g %11.2f %9.4f\n", r + 1, ch, name,
+				printf("%4zu %6s  %-24s %6.0f %8.4g %11.2f %9.4f\n", r + 1, ch,
+				       rg_term_text(name, &tb),
 				       m->value[RG_METRIC_DEGREE][i], m->value[RG_METRIC_STRENGTH][i],
 				       m->value[RG_METRIC_BETWEENNESS][i],
 				       m->value[RG_METRIC_PAGERANK][i]);
@@ -155,5 +158,6 @@ out:
 	free(prev_rank);
 	free(rank);
 	free(order);
+	rg_sb_release(&tb);
 	return rc;
 }

@@ -142,6 +142,47 @@ void *rg_malloc_big(size_t bytes)
 	return p;
 }
 
+/* The length of the unsafe character at p (see rg_term_text), or 0. */
+static size_t term_unsafe(const unsigned char *p)
+{
+	if (p[0] < 0x20 || p[0] == 0x7F)
+		return 1;
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+			     (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+		return 3;
+	return 0;
+}
+
+const char *rg_term_text(const char *s, rg_sb *buf)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (p[i] && !term_unsafe(p + i))
+		i++;
+	if (!p[i])
+		return s;
+	rg_sb_reset(buf);
+	if (rg_sb_add(buf, s, i))
+		return "?";
+	while (p[i]) {
+		size_t k = term_unsafe(p + i);
+		if (!k) {
+			if (rg_sb_addc(buf, (char)p[i]))
+				return "?";
+			i++;
+			continue;
+		}
+		UChar32 c = k == 1 ? p[i] : k == 2 ? p[i + 1]
+			: 0x2000 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+		if (rg_sb_addf(buf, "<U+%04X>", (unsigned)c))
+			return "?";
+		i += k;
+	}
+	return buf->buf;
+}
+
 uint64_t rg_hash(const void *p, size_t n)
 {
 	const unsigned char *s = p;

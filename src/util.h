@@ -74,6 +74,16 @@ void rg_mem_hint_huge(void *p, size_t bytes);
  */
 void *rg_malloc_big(size_t bytes);
 
+/*
+ * s as it may go to a terminal in the table and text formats: C0 and C1
+ * controls, DEL, and the bidi embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069), which act past the cell they are in
+ * (reordering, hiding or recolouring what follows), are written as
+ * "<U+XXXX>".  Returns s itself when it holds none (the usual case), else
+ * buf's text, valid until buf changes ("?" when out of memory).
+ */
+const char *rg_term_text(const char *s, rg_sb *buf);
+
 /* 64-bit FNV-1a of `n` bytes. */
 uint64_t rg_hash(const void *p, size_t n);
 

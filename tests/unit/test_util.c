@@ -5,7 +5,8 @@
  * fresh hinted block; rg_malloc_big gives small sizes plain blocks and
  * big ones whole 2 MB pages, aligned, writable to the last byte; and,
  * where the kernel has transparent huge pages, the block's mapping
- * carries the hint (the "hg" flag of /proc/self/smaps).
+ * carries the hint (the "hg" flag of /proc/self/smaps).  And
+ * rg_term_text, which makes names and text safe for a terminal.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -115,8 +116,27 @@ static void test_malloc_big(void)
 	free(big);
 }
 
+static void test_term_text(void)
+{
+	rg_sb b = RG_SB_INIT;
+	const char *plain = "Baku \xd8\xaa\xd9\x87\xd8\xb1\xd8\xa7\xd9\x86\xe2\x80\x8c\xd9\x87\xd8\xa7 "
+			    "\xe2\x80\x8f\xc3\xa9";   /* Persian with ZWNJ, RLM, é */
+	ok(rg_term_text(plain, &b) == plain, "term_text: clean text is returned as it is");
+	is_str(rg_term_text("a\xe2\x80\xae" "b\xe2\x80\xac", &b), "a<U+202E>b<U+202C>",
+	       "term_text: a bidi override and its pop shown");
+	is_str(rg_term_text("\xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\xaa", &b),
+	       "<U+2066>x<U+2069><U+202A>", "term_text: isolates and an embedding shown");
+	is_str(rg_term_text("\x1b[31mred\tX\n\x7f", &b), "<U+001B>[31mred<U+0009>X<U+000A><U+007F>",
+	       "term_text: C0 controls and DEL shown");
+	is_str(rg_term_text("\xc2\x9bq\xc2\xa0", &b), "<U+009B>q\xc2\xa0",
+	       "term_text: a C1 control shown, a no-break space kept");
+	is_str(rg_term_text("end\xe2\x80", &b), "end\xe2\x80", "term_text: a cut sequence at the end is read safely");
+	rg_sb_release(&b);
+}
+
 int main(void)
 {
+	test_term_text();
 	test_grow_keeps_elements();
 	test_sb_keeps_bytes();
 	test_malloc_big();
