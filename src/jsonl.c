@@ -254,8 +254,10 @@ int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *
  * The flat reader: the shape corpora have, {"key": "string", ...} with
  * JSON white space (space, tab, CR, LF) between tokens and nothing but
  * white space after the object.  Strings are scanned 8 bytes at a time
- * for the quote, the backslash and control bytes (has_special); a field's
- * string is copied in runs between escapes.  Whatever this reader does
+ * (flat8: plain8's test with the quote and every control byte also
+ * stopping it), and checked to be well-formed UTF-8 as plain_line checks
+ * a line (flat8, then ICU's U8_NEXT), so a line it takes needs no other
+ * pass; a field's string is copied in runs between escapes.  Whatever this reader does
  * not know for certain is yajl's to read (returns 0): another value than
  * a string, an escape in a key, a control byte, \u0000 (a NUL, which
  * the yajl pass refuses) or a surrogate (which plain_line has already
@@ -263,13 +265,20 @@ int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *
  * takes with the same fields: the same unescaping (a \u escape of the
  * BMP is its UTF-8), the last of a repeated key.
  */
-static inline int has_special(uint64_t x)
+/* plain8 for the inside of a string: the quote and every byte below 0x20
+   also stop the 8 bytes (they end a run of the flat reader's scan). */
+static inline int flat8(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t hi = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+	uint64_t lead = hi & b6, trail = hi & ~b6;
+	uint64_t nz = (x & (ones * 0x1E)) + ones * 0x7E;
 	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-	/* a zero byte of q or bs, or a byte below 0x20 (may flag more) */
-	return (((q - ones) & ~q) | ((bs - ones) & ~bs) | ((x - ones * 0x20) & ~x)) & high
-		? 1 : 0;
+	uint64_t bad = (lead & (b5 | ~nz)) | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		       ((bs - ones) & ~bs);
+	if ((bad & high) || trail != lead << 8)
+		return 0;
+	return 8 - (int)(lead >> 63);
 }
 
 static int hex4(const uint8_t *p, unsigned *v)
@@ -298,11 +307,25 @@ static size_t flat_string(const uint8_t *p, size_t i, size_t n, rg_sb *buf)
 {
 	for (;;) {
 		size_t run = i;
-		uint64_t x;
-		while (i + 8 <= n && (memcpy(&x, p + i, 8), !has_special(x)))
-			i += 8;
-		while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20)
-			i++;
+		for (;;) {
+			uint64_t x;
+			int k;
+			/* ASCII and two-byte characters, 8 bytes at a time */
+			while (i + 8 <= n && (memcpy(&x, p + i, 8), k = flat8(x)))
+				i += (size_t)k;
+			if (i >= n)
+				break;
+			if (p[i] < 0x80) {
+				if (p[i] == '"' || p[i] == '\\' || p[i] < 0x20)
+					break;
+				i++;
+				continue;
+			}
+			UChar32 c;
+			U8_NEXT(p, i, n, c);
+			if (c < 0)
+				return 0; /* ill-formed: jansson words it */
+		}
 		if (buf && i > run && rg_sb_add(buf, p + run, i - run))
 			return 0;
 		if (i >= n || p[i] < 0x20)
@@ -406,8 +429,8 @@ int rg_jsonl_read_flat(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *
 static int read_fast(rg_jsonl_doc *d, const char *line, size_t n, fields *fl)
 {
 	rg_jsonl_fields f;
-	if (!rg_jsonl_plain_line((const uint8_t *)line, n) ||
-	    (!rg_jsonl_read_flat(line, n, &d->buf, &f) &&
+	if (!rg_jsonl_read_flat(line, n, &d->buf, &f) &&
+	    (!rg_jsonl_plain_line((const uint8_t *)line, n) ||
 	     !rg_jsonl_read_yajl(line, n, &d->buf, &f)))
 		return 0;
 	const char *b = d->buf.buf;

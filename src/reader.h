@@ -77,12 +77,13 @@ typedef struct {
 } rg_jsonl_fields;
 
 /*
- * rg_jsonl_parse's two fast readers of a line rg_jsonl_plain_line passed,
- * exposed for the tests that hold them to each other: each returns 1
- * with the fields copied into *buf (reset first) when it takes the line
- * (it has a string "text"), 0 when the line is left to the next reader.
- * read_flat takes only a flat object of string values; read_yajl any
- * object whose four fields are strings and that holds no number.
+ * rg_jsonl_parse's two fast readers, exposed for the tests that hold
+ * them to jansson and to each other: each returns 1 with the fields
+ * copied into *buf (reset first) when it takes the line (it has a string
+ * "text"), 0 when the line is left to the next reader.  read_flat takes
+ * any line, and only a flat object of string values in well-formed UTF-8;
+ * read_yajl only a line rg_jsonl_plain_line passed, and any object whose
+ * four fields are strings and that holds no number.
  */
 int rg_jsonl_read_flat(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl);
 int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl);
