@@ -262,7 +262,27 @@ static int is_holder_type(const rg_lexicon *lex, size_t actor)
 	return t == RG_TYPE_COUNTRY || t == RG_TYPE_ORG;
 }
 
-/* Whether a person is named right next to tokens [a, b). */
+/* Whether token t is a connector or the one-token name of a country or organisation. */
+static int apposition_gap(const rg_lexicon *lex, const rg_analysis *an,
+			  const rg_scratch *s, size_t t)
+{
+	if (in_set(&lex->connectors, s, t))
+		return 1;
+	for (size_t i = 0; i < an->n_mentions; i++)
+		if (an->mentions[i].tok == t && is_holder_type(lex, an->mentions[i].actor) &&
+		    an->mentions[i].via != RG_VIA_ROLE && last_token(s, &an->mentions[i]) == t)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether a person is named right next to tokens [a, b): the office is then
+ * that person's title ("Foreign Minister Lavrov", "Hakan Fidan, Türkiye
+ * Dışişleri Bakanı", "Fidan, the foreign minister").  One word between the
+ * name and the office counts only when it is a connector or a country; any
+ * other ("أيمن الصفدي مع الأمين العام", 'Safadi with the secretary-general')
+ * separates them.
+ */
 static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
 			 const rg_scratch *s, size_t a, size_t b)
 {
@@ -271,7 +291,8 @@ static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
 		if (lex->actors[m->actor].type != RG_TYPE_PERSON || m->via == RG_VIA_ROLE)
 			continue;
 		size_t first = m->tok, last = last_token(s, m);
-		if ((first >= a && first <= b + 1) || last + 1 == a || last + 2 == a ||
+		if ((first >= a && first <= b + 1) || last + 1 == a ||
+		    (last + 2 == a && apposition_gap(lex, an, s, last + 1)) ||
 		    (first <= a && last >= a))
 			return 1;
 	}
@@ -384,6 +405,16 @@ static int cmp_mention(const void *x, const void *y)
 }
 
 /*
+ * Whether tokens t and u are in one sentence: an office is never paired
+ * with a country across a full stop ("... the German foreign minister. The
+ * NATO summit ..." is Germany's minister, not NATO's).
+ */
+static int same_sentence(const rg_scratch *s, size_t t, size_t u)
+{
+	return s->toks[t].para == s->toks[u].para && s->toks[t].sent == s->toks[u].sent;
+}
+
+/*
  * The countries named after the office (past connector words; a list for
  * plural offices).  With need_connector, at least one connector must stand
  * between ("the foreign minister of Iran", not "Foreign Minister Iran").
@@ -402,7 +433,7 @@ static int pair_after(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 		while (t < m->tok && (in_set(&lex->connectors, s, t) ||
 				      (found && in_set(&lex->conjunctions, s, t))))
 			t++;
-		if (m->tok > t || s->toks[m->tok].para != s->toks[hit->a].para ||
+		if (m->tok > t || !same_sentence(s, m->tok, hit->a) ||
 		    (!found && need_connector && t == hit->b))
 			break;
 		if (add_role(lex, an, s, hit, &an->mentions[i]))
@@ -450,7 +481,7 @@ static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 			t++;
 		while (found && t < next && in_set(&lex->conjunctions, s, t))
 			t++;
-		if (t != next || s->toks[m->tok].para != s->toks[hit->a].para)
+		if (t != next || !same_sentence(s, m->tok, hit->a))
 			break;
 		size_t first_tok = m->tok; /* add_role may move the mentions */
 		if (add_role(lex, an, s, hit, m))
