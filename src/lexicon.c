@@ -198,8 +198,14 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 		lex->max_alias_words = n_words;
 	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next) {
 		const rg_term *o = &lex->terms[t];
-		if (o->actor == actor && o->kind == kind)
-			goto out; /* the same form twice */
+		if (o->actor == actor && o->kind == kind) {
+			/* the same form twice: written in lower case in one
+			 * language (Azerbaijani "türkmən"), it matches lower case
+			 * even where another lists it with a capital ("Turkmen") */
+			if (!capital)
+				lex->terms[t].capital = 0;
+			goto out;
+		}
 		if (o->actor != actor && kind <= RG_AK_ACRONYM && o->kind <= RG_AK_ACRONYM)
 			lex->last_conflict = o->actor;
 	}

@@ -258,6 +258,9 @@ static void test_precision(void)
 	       "an acronym counts only in capitals");
 	is_str(found("We roasted a turkey.", RG_LANG_EN), "",
 	       "a capitalised name does not match a lower-case word");
+	is_str(found("türkmən tərəfi", RG_LANG_AZ), "TKM",
+	       "a form one language writes in lower case matches in lower case, "
+	       "though another lists it with a capital");
 	is_str(found("Michael Jordan and Chad Miller", RG_LANG_EN), "",
 	       "a weak name beside an unknown capitalised word is part of a person's name");
 	is_str(found("Jordan and Georgia signed", RG_LANG_EN), "JOR GEO",
