@@ -248,6 +248,8 @@ static void test_affixes(void)
 	is_str(found("محمد یاراف و محمدیاراف", RG_LANG_FA),
 	       "elmar-mammadyarov elmar-mammadyarov", "a Persian name split or joined");
 	is_str(found("Лаврову", RG_LANG_RU), "sergey-lavrov", "a declined surname");
+	is_str(found("اتحادیه\u200cی اروپا و کره\u200cی جنوبی", RG_LANG_FA), "eu KOR",
+	       "Persian ezafe written ZWNJ + yeh after an inner word ending in heh");
 }
 
 static void test_precision(void)
