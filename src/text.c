@@ -27,6 +27,27 @@ static int is_hyphen(UChar32 c)
 	return c == '-' || c == '+' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
+/*
+ * Whether the '.' at byte `at` of p[0..n) joins two initials ("U.S.",
+ * "U.N."): it follows the one-letter word t directly and a letter follows
+ * it.  The next word then stays glued to t, so dotted acronyms match.
+ */
+static int initial_dot(const rg_fold *f, const uint8_t *p, size_t at, size_t n,
+		       const rg_token *t)
+{
+	if (t->end != at || t->end <= t->start || at + 1 >= n)
+		return 0;
+	size_t j = t->start;
+	U8_FWD_1(p, j, n);
+	if (j != t->end)
+		return 0;
+	UChar32 d;
+	j = at + 1;
+	U8_NEXT(p, j, n, d);
+	rg_fold_ent tmp;
+	return d >= 0 && rg_fold_lookup(f, d, &tmp)->cls == RG_CC_WORD;
+}
+
 /* Whether line[0..n) holds nothing but white space and ignorables. */
 static int blank_line(const rg_fold *f, const uint8_t *p, size_t n)
 {
@@ -272,7 +293,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 			*first_bad = (long)at;
 		if (is_hyphen(c))
 			hyphen = 1;
-		else
+		else if (c != '.' || !initial_dot(f, p, at, n, &t))
 			glued = 0;
 	}
 	if (in_word && (rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))

@@ -262,6 +262,8 @@ static void test_precision(void)
 	       "an acronym in capitals before an apostrophe and a lower-case suffix");
 	is_str(found("the UN's report", RG_LANG_EN), "un",
 	       "an acronym with an English possessive");
+	is_str(found("The U.S. and the U.N. agreed; U.S.-Iran talks.", RG_LANG_EN), "USA un USA IRN",
+	       "dotted acronyms: a dot between initials does not split the name");
 	is_str(found("We roasted a turkey.", RG_LANG_EN), "",
 	       "a capitalised name does not match a lower-case word");
 	is_str(found("türkmən tərəfi", RG_LANG_AZ), "TKM",
@@ -491,10 +493,19 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 		}
 		if (cls == RG_CC_SPACE)
 			continue;
-		if (ref_hyphen(c))
+		if (ref_hyphen(c)) {
 			hyphen = 1;
-		else
+		} else if (c == '.' && end == at && end > start && i < n) {
+			/* a dot between initials ("U.S.") keeps the next word glued */
+			size_t j = start, k = i;
+			UChar32 d;
+			U8_FWD_1(p, j, n);
+			U8_NEXT(p, k, n, d);
+			if (j != end || d < 0 || rg_fold_lookup(f, d, &tmp)->cls != RG_CC_WORD)
+				glued = 0;
+		} else {
 			glued = 0;
+		}
 	}
 	if (in_word)
 		ref_end(&o, start, end, w, wn, apos, flags, acc, cacc);
