@@ -262,9 +262,10 @@ static rg_err add_ezafe_variants(rg_lexicon *lex, const char *folded, uint32_t a
 /*
  * Compiles one alias: as written; for Arabic aliases, also without the
  * article on the first word; for Arabic-script aliases of several words,
- * also with the words joined (Persian writes names with a space, a ZWNJ or
- * nothing between their parts); for Persian ones, also with the ezafe on
- * inner words ending in heh.
+ * also with the words joined, all of them or (from three words) one
+ * adjacent pair (Persian writes names with a space, a ZWNJ or nothing
+ * between their parts); for Persian ones, also with the ezafe on inner
+ * words ending in heh.
  */
 static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 			    uint32_t alias, uint8_t kind, int lang, uint8_t capital)
@@ -296,6 +297,16 @@ static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 		}
 		if ((rc = trie_insert(lex, v.buf, actor, alias, kind, capital)))
 			goto out;
+		/* names of three words or more: also with one pair of adjacent
+		 * words joined ("شورای همکاری خلیج‌فارس") */
+		const char *sp = strchr(folded, ' ');
+		for (sp = sp == strrchr(folded, ' ') ? NULL : sp; sp; sp = strchr(sp + 1, ' ')) {
+			rg_sb_reset(&v);
+			if ((rc = rg_sb_add(&v, folded, (size_t)(sp - folded))) ||
+			    (rc = rg_sb_adds(&v, sp + 1)) ||
+			    (rc = trie_insert(lex, v.buf, actor, alias, kind, capital)))
+				goto out;
+		}
 	}
 	/* Persian ezafe on inner words; not in people's names, which take none */
 	if (lang == RG_LANG_FA && strchr(folded, ' ') &&

@@ -250,6 +250,8 @@ static void test_affixes(void)
 	is_str(found("Лаврову", RG_LANG_RU), "sergey-lavrov", "a declined surname");
 	is_str(found("اتحادیه\u200cی اروپا و کره\u200cی جنوبی", RG_LANG_FA), "eu KOR",
 	       "Persian ezafe written ZWNJ + yeh after an inner word ending in heh");
+	is_str(found("شورای همکاری خلیج\u200cفارس و آژانس بین\u200cالمللی انرژی\u200cاتمی", RG_LANG_FA),
+	       "gcc iaea", "two words of a longer Persian name written as one");
 }
 
 static void test_precision(void)
