@@ -198,8 +198,14 @@ static rg_err trie_insert(rg_lexicon *lex, const char *folded, uint32_t actor,
 		lex->max_alias_words = n_words;
 	for (uint32_t t = lex->node_term[node]; t != UINT32_MAX; t = lex->terms[t].next) {
 		const rg_term *o = &lex->terms[t];
-		if (o->actor == actor && o->kind == kind)
-			goto out; /* the same form twice */
+		if (o->actor == actor && o->kind == kind) {
+			/* the same form twice: written in lower case in one
+			 * language (Azerbaijani "türkmən"), it matches lower case
+			 * even where another lists it with a capital ("Turkmen") */
+			if (!capital)
+				lex->terms[t].capital = 0;
+			goto out;
+		}
 		if (o->actor != actor && kind <= RG_AK_ACRONYM && o->kind <= RG_AK_ACRONYM)
 			lex->last_conflict = o->actor;
 	}
@@ -215,10 +221,51 @@ out:
 }
 
 /*
+ * Persian writes the ezafe after an inner word that ends in heh as ZWNJ +
+ * yeh ("اتحادیه‌ی اروپا", "کره‌ی جنوبی"); the ZWNJ is dropped, so the word
+ * reads "اتحادیهی".  Inserts the name with that yeh on each subset of its
+ * inner heh-final words (up to three; the last word takes it as a suffix).
+ */
+static rg_err add_ezafe_variants(rg_lexicon *lex, const char *folded, uint32_t actor,
+				 uint32_t alias, uint8_t kind, uint8_t capital)
+{
+	static const char heh[] = "\xd9\x87", yeh[] = "\xdb\x8c"; /* U+0647, U+06CC */
+	size_t ends[3];
+	int k = 0;
+	for (const char *p = folded; *p && k < 3;) {
+		size_t n = strcspn(p, " ");
+		if (!p[n])
+			break;
+		if (n > 2 && memcmp(p + n - 2, heh, 2) == 0)
+			ends[k++] = (size_t)(p + n - folded);
+		p += n + 1;
+	}
+	rg_err rc = RG_OK;
+	rg_sb v = RG_SB_INIT;
+	for (unsigned mask = 1; !rc && mask < (1u << k); mask++) {
+		size_t from = 0;
+		rg_sb_reset(&v);
+		for (int i = 0; i < k && !rc; i++) {
+			if (!(mask & (1u << i)))
+				continue;
+			if (!(rc = rg_sb_add(&v, folded + from, ends[i] - from)))
+				rc = rg_sb_add(&v, yeh, 2);
+			from = ends[i];
+		}
+		if (!rc && !(rc = rg_sb_adds(&v, folded + from)))
+			rc = trie_insert(lex, v.buf, actor, alias, kind, capital);
+	}
+	rg_sb_release(&v);
+	return rc;
+}
+
+/*
  * Compiles one alias: as written; for Arabic aliases, also without the
  * article on the first word; for Arabic-script aliases of several words,
- * also with the words joined (Persian writes names with a space, a ZWNJ or
- * nothing between their parts).
+ * also with the words joined, all of them or (from three words) one
+ * adjacent pair (Persian writes names with a space, a ZWNJ or nothing
+ * between their parts); for Persian ones, also with the ezafe on inner
+ * words ending in heh.
  */
 static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 			    uint32_t alias, uint8_t kind, int lang, uint8_t capital)
@@ -248,8 +295,24 @@ static rg_err compile_alias(rg_lexicon *lex, const char *folded, uint32_t actor,
 			p += k;
 			p += *p == ' ';
 		}
-		rc = trie_insert(lex, v.buf, actor, alias, kind, capital);
+		if ((rc = trie_insert(lex, v.buf, actor, alias, kind, capital)))
+			goto out;
+		/* names of three words or more: also with one pair of adjacent
+		 * words joined ("شورای همکاری خلیج‌فارس") */
+		const char *sp = strchr(folded, ' ');
+		for (sp = sp == strrchr(folded, ' ') ? NULL : sp; sp; sp = strchr(sp + 1, ' ')) {
+			rg_sb_reset(&v);
+			if ((rc = rg_sb_add(&v, folded, (size_t)(sp - folded))) ||
+			    (rc = rg_sb_adds(&v, sp + 1)) ||
+			    (rc = trie_insert(lex, v.buf, actor, alias, kind, capital)))
+				goto out;
+		}
 	}
+	/* Persian ezafe on inner words; not in people's names, which take none */
+	if (lang == RG_LANG_FA && strchr(folded, ' ') &&
+	    (kind == RG_AK_ROLE || kind == RG_AK_BLOCK ||
+	     lex->actors[actor].type != RG_TYPE_PERSON))
+		rc = add_ezafe_variants(lex, folded, actor, alias, kind, capital);
 out:
 	rg_sb_release(&v);
 	return rc;

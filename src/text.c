@@ -27,6 +27,27 @@ static int is_hyphen(UChar32 c)
 	return c == '-' || c == '+' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
+/*
+ * Whether the '.' at byte `at` of p[0..n) joins two initials ("U.S.",
+ * "U.N."): it follows the one-letter word t directly and a letter follows
+ * it.  The next word then stays glued to t, so dotted acronyms match.
+ */
+static int initial_dot(const rg_fold *f, const uint8_t *p, size_t at, size_t n,
+		       const rg_token *t)
+{
+	if (t->end != at || t->end <= t->start || at + 1 >= n)
+		return 0;
+	size_t j = t->start;
+	U8_FWD_1(p, j, n);
+	if (j != t->end)
+		return 0;
+	UChar32 d;
+	j = at + 1;
+	U8_NEXT(p, j, n, d);
+	rg_fold_ent tmp;
+	return d >= 0 && rg_fold_lookup(f, d, &tmp)->cls == RG_CC_WORD;
+}
+
 /* Whether line[0..n) holds nothing but white space and ignorables. */
 static int blank_line(const rg_fold *f, const uint8_t *p, size_t n)
 {
@@ -165,12 +186,14 @@ typedef struct {
 } line_info;
 
 /* Ends the word t, whose folded form ends at fold_end: its length, case
- * and script flags (acc: RG_CF_* of its characters); keeps it unless it
- * folded to nothing. */
-static rg_err end_word(rg_scratch *s, rg_token *t, size_t fold_end, unsigned acc)
+ * and script flags (acc: RG_CF_* of its characters; case_acc: of those
+ * before its apostrophe, whose case is the word's: "ABD'nin" is upper
+ * case); keeps it unless it folded to nothing. */
+static rg_err end_word(rg_scratch *s, rg_token *t, size_t fold_end, unsigned acc,
+		       unsigned case_acc)
 {
 	t->fold_len = (uint32_t)(fold_end - t->fold_off);
-	if ((acc & RG_CF_UPPER) && !(acc & RG_CF_LOWER))
+	if ((case_acc & RG_CF_UPPER) && !(case_acc & RG_CF_LOWER))
 		t->flags |= RG_TF_UPPER;
 	if (acc & RG_CF_LATIN)
 		t->flags |= RG_TF_LATIN | RG_TF_CASED;
@@ -197,7 +220,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 {
 	rg_token t = { 0 };
 	int in_word = 0, glued = 1, hyphen = 0, blank = 1, ss = SS_BODY;
-	unsigned acc = 0;
+	unsigned acc = 0, apos_acc = 0;
 	size_t i = from, bad0 = *bad;
 	rg_err rc = RG_OK;
 	/* the folded words live in locals during the loop: the compiler
@@ -224,8 +247,10 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 				U8_NEXT(p, j, n, d);
 			cls = in_word && rg_fold_lookup(f, d, &tmp)->cls == RG_CC_WORD
 				? RG_CC_WORD : RG_CC_OTHER;
-			if (cls == RG_CC_WORD && !t.apos)
+			if (cls == RG_CC_WORD && !t.apos) {
 				t.apos = (uint32_t)(fw.len - t.fold_off);
+				apos_acc = acc;
+			}
 		}
 		if (cls == RG_CC_WORD) {
 			if (!in_word) {
@@ -256,7 +281,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 			continue;
 		if (in_word) {
 			in_word = 0;
-			if ((rc = end_word(s, &t, fw.len, acc)))
+			if ((rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))
 				goto out;
 			glued = 1;
 			hyphen = 0;
@@ -268,10 +293,10 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 			*first_bad = (long)at;
 		if (is_hyphen(c))
 			hyphen = 1;
-		else
+		else if (c != '.' || !initial_dot(f, p, at, n, &t))
 			glued = 0;
 	}
-	if (in_word && (rc = end_word(s, &t, fw.len, acc)))
+	if (in_word && (rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))
 		goto out;
 	li->eol = i;
 	li->blank = blank;

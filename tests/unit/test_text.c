@@ -248,6 +248,10 @@ static void test_affixes(void)
 	is_str(found("محمد یاراف و محمدیاراف", RG_LANG_FA),
 	       "elmar-mammadyarov elmar-mammadyarov", "a Persian name split or joined");
 	is_str(found("Лаврову", RG_LANG_RU), "sergey-lavrov", "a declined surname");
+	is_str(found("اتحادیه\u200cی اروپا و کره\u200cی جنوبی", RG_LANG_FA), "eu KOR",
+	       "Persian ezafe written ZWNJ + yeh after an inner word ending in heh");
+	is_str(found("شورای همکاری خلیج\u200cفارس و آژانس بین\u200cالمللی انرژی\u200cاتمی", RG_LANG_FA),
+	       "gcc iaea", "two words of a longer Persian name written as one");
 }
 
 static void test_precision(void)
@@ -256,8 +260,17 @@ static void test_precision(void)
 	       "nested name: only the Security Council");
 	is_str(found("UN delegates, and un-related", RG_LANG_EN), "un",
 	       "an acronym counts only in capitals");
+	is_str(found("ABD'nin ve AB'ye, Ab'nin", RG_LANG_TR), "USA eu",
+	       "an acronym in capitals before an apostrophe and a lower-case suffix");
+	is_str(found("the UN's report", RG_LANG_EN), "un",
+	       "an acronym with an English possessive");
+	is_str(found("The U.S. and the U.N. agreed; U.S.-Iran talks.", RG_LANG_EN), "USA un USA IRN",
+	       "dotted acronyms: a dot between initials does not split the name");
 	is_str(found("We roasted a turkey.", RG_LANG_EN), "",
 	       "a capitalised name does not match a lower-case word");
+	is_str(found("türkmən tərəfi", RG_LANG_AZ), "TKM",
+	       "a form one language writes in lower case matches in lower case, "
+	       "though another lists it with a capital");
 	is_str(found("Michael Jordan and Chad Miller", RG_LANG_EN), "",
 	       "a weak name beside an unknown capitalised word is part of a person's name");
 	is_str(found("Jordan and Georgia signed", RG_LANG_EN), "JOR GEO",
@@ -404,9 +417,9 @@ static int ref_hyphen(UChar32 c)
 }
 
 static void ref_end(char **o, size_t start, size_t end, const char *w, size_t wn,
-		    size_t apos, unsigned flags, unsigned acc)
+		    size_t apos, unsigned flags, unsigned acc, unsigned cacc)
 {
-	if ((acc & 0x1) && !(acc & 0x2)) /* RG_CF_UPPER, RG_CF_LOWER */
+	if ((cacc & 0x1) && !(cacc & 0x2)) /* RG_CF_UPPER, RG_CF_LOWER before the apostrophe */
 		flags |= RG_TF_UPPER;
 	if (acc & 0x4)
 		flags |= RG_TF_LATIN | RG_TF_CASED;
@@ -423,7 +436,7 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 	static char w[1 << 17];
 	char *o = out;
 	size_t wn = 0, start = 0, end = 0, apos = 0, i = 0;
-	unsigned flags = 0, acc = 0;
+	unsigned flags = 0, acc = 0, cacc = 0;
 	int in_word = 0, glued = 1, hyphen = 0;
 	while (i < n) {
 		size_t at = i;
@@ -434,7 +447,7 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 		int cls = e->cls;
 		if (cls == RG_CC_NEWLINE) { /* a new line: a fresh start */
 			if (in_word)
-				ref_end(&o, start, end, w, wn, apos, flags, acc);
+				ref_end(&o, start, end, w, wn, apos, flags, acc, cacc);
 			in_word = 0;
 			glued = 1;
 			hyphen = 0;
@@ -456,7 +469,7 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 				start = at;
 				flags = (glued ? RG_TF_GLUED : 0) | (hyphen ? RG_TF_HYPHEN : 0) |
 					(e->flags & 0x1 ? RG_TF_INITIAL : 0);
-				acc = 0;
+				acc = cacc = 0;
 				in_word = 1;
 			}
 			const char *src = c >= 0x10000 ? (const char *)p + at
@@ -467,26 +480,37 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 				wn += m;
 			}
 			acc |= e->flags;
+			if (!apos)
+				cacc |= e->flags;
 			end = i;
 			continue;
 		}
 		if (cls == RG_CC_IGNORE)
 			continue;
 		if (in_word) {
-			ref_end(&o, start, end, w, wn, apos, flags, acc);
+			ref_end(&o, start, end, w, wn, apos, flags, acc, cacc);
 			in_word = 0;
 			glued = 1;
 			hyphen = 0;
 		}
 		if (cls == RG_CC_SPACE)
 			continue;
-		if (ref_hyphen(c))
+		if (ref_hyphen(c)) {
 			hyphen = 1;
-		else
+		} else if (c == '.' && end == at && end > start && i < n) {
+			/* a dot between initials ("U.S.") keeps the next word glued */
+			size_t j = start, k = i;
+			UChar32 d;
+			U8_FWD_1(p, j, n);
+			U8_NEXT(p, k, n, d);
+			if (j != end || d < 0 || rg_fold_lookup(f, d, &tmp)->cls != RG_CC_WORD)
+				glued = 0;
+		} else {
 			glued = 0;
+		}
 	}
 	if (in_word)
-		ref_end(&o, start, end, w, wn, apos, flags, acc);
+		ref_end(&o, start, end, w, wn, apos, flags, acc, cacc);
 	*o = '\0';
 }
 
