@@ -593,6 +593,16 @@ static size_t lex_upto(struct scan *sc, size_t q, size_t d, int sp_first,
 	return n;
 }
 
+/* Puts the scan at place p with an empty window: the tokens before it
+   read and dropped. */
+static void resume_at(struct scan *sc, const struct place *p)
+{
+	sc->n = 0;
+	sc->pos = p->end;
+	sc->prev1 = p->p1;
+	sc->prev2 = p->p2;
+}
+
 /*
  * Moves the scan to `keep` tokens before the next number, as if the
  * tokens up to there had been read and dropped, when no number lies
@@ -622,11 +632,7 @@ static int skip_to_number(struct scan *sc, int keep)
 		at[0].p2 = sc->prev2;
 		m = lex_upto(sc, q, d, 1, keep, at);
 		if (m >= (size_t)keep + 2) {
-			const struct place *p = &at[(m - keep) % (size_t)(keep + 1)];
-			sc->n = 0;
-			sc->pos = p->end;
-			sc->prev1 = p->p1;
-			sc->prev2 = p->p2;
+			resume_at(sc, &at[(m - keep) % (size_t)(keep + 1)]);
 			return 1;
 		}
 	}
@@ -641,11 +647,7 @@ static int skip_to_number(struct scan *sc, int keep)
 		sc->pos = pos;
 		return 1;
 	}
-	const struct place *p = &at[(m - keep) % (size_t)(keep + 1)];
-	sc->n = 0;
-	sc->pos = p->end;
-	sc->prev1 = p->p1;
-	sc->prev2 = p->p2;
+	resume_at(sc, &at[(m - keep) % (size_t)(keep + 1)]);
 	return 1;
 }
 

@@ -81,32 +81,49 @@ typedef struct {
 	int nomem;
 } fast;
 
-/*
- * Whether the 8 bytes x (little-endian) are whole characters that
- * plain_line would pass one by one: ASCII bytes, none below 0x0D (so no
- * \v or \f) and no backslash, and two-byte sequences (lead C2..DF, one
- * trail byte: what U8_NEXT takes as two bytes), none cut at either end.
- * Bit 7 of each byte of lead/trail marks a lead (11xxxxxx, of which only
- * C2..DF may pass) or trail (10xxxxxx) byte; every trail must follow a
- * lead and every lead be followed by one: trail == lead << 8.  A lead in
- * the last byte is left for the next step: 7 bytes are passed (returns
- * how many, or 0).
- * The "has a byte below n" and "has a zero byte" tricks never miss such
- * a byte (they may flag one that is not there, which only sends the word
- * the slow way).
- */
-static inline int plain8(uint64_t x)
+#define ONES8 0x0101010101010101ull
+#define HIGH8 (ONES8 * 0x80)
+
+/* Bit 7 set in each byte of x below n (n <= 0x80), or equal to c; the
+   tricks never miss such a byte (they may flag one more above it, which
+   only sends the word the slow way). */
+static inline uint64_t below8(uint64_t x, unsigned n)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
-	uint64_t hi = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+	return (x - ONES8 * n) & ~x;
+}
+
+static inline uint64_t equal8(uint64_t x, unsigned char c)
+{
+	uint64_t v = x ^ (ONES8 * c);
+	return (v - ONES8) & ~v;
+}
+
+/*
+ * Whether the 8 bytes x (little-endian) are whole characters, none of
+ * them flagged in `stop` (bit 7 of a byte): ASCII bytes and two-byte
+ * sequences (lead C2..DF, one trail byte: what U8_NEXT takes as two
+ * bytes), none cut at either end.  Bit 7 of each byte of lead/trail marks
+ * a lead (11xxxxxx, of which only C2..DF may pass) or trail (10xxxxxx)
+ * byte; every trail must follow a lead and every lead be followed by one:
+ * trail == lead << 8.  A lead in the last byte is left for the next step:
+ * 7 bytes are passed (returns how many, or 0).
+ */
+static inline int chars8(uint64_t x, uint64_t stop)
+{
+	uint64_t hi = x & HIGH8, b6 = (x << 1) & HIGH8, b5 = (x << 2) & HIGH8;
 	uint64_t lead = hi & b6, trail = hi & ~b6;
 	/* bit 7: some of bits 1-4 set (a lead 110xxxxx without them is C0/C1) */
-	uint64_t nz = (x & (ones * 0x1E)) + ones * 0x7E;
-	uint64_t bs = x ^ (ones * '\\');
-	uint64_t bad = (lead & (b5 | ~nz)) | ((x - ones * 0x0D) & ~x) | ((bs - ones) & ~bs);
-	if ((bad & high) || trail != lead << 8)
+	uint64_t nz = (x & (ONES8 * 0x1E)) + ONES8 * 0x7E;
+	if (((lead & (b5 | ~nz)) | stop) & HIGH8 || trail != lead << 8)
 		return 0;
 	return 8 - (int)(lead >> 63);
+}
+
+/* chars8 for what plain_line passes one by one: no byte below 0x0D (so
+   no \v or \f) and no backslash. */
+static inline int plain8(uint64_t x)
+{
+	return chars8(x, below8(x, 0x0D) | equal8(x, '\\'));
 }
 
 /* The fast path's test (reader.h): eight bytes that plain8 passes are
@@ -143,6 +160,16 @@ int rg_jsonl_plain_line(const uint8_t *p, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+/* Which field key p[0..n) (unescaped) names, or -1. */
+static int field_of(const uint8_t *p, size_t n)
+{
+	static const char *const names[RG_JF_N] = { "text", "id", "date", "lang" };
+	for (int k = 0; k < RG_JF_N; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], p, n) == 0)
+			return k;
+	return -1;
 }
 
 /* A value other than a string: fine unless it is one of the fields. */
@@ -186,15 +213,10 @@ static int f_string(void *ctx, const unsigned char *s, size_t n)
 
 static int f_key(void *ctx, const unsigned char *s, size_t n)
 {
-	static const char *const names[RG_JF_N] = { "text", "id", "date", "lang" };
 	fast *f = ctx;
 	if (memchr(s, '\0', n))
 		return 0;
-	f->key = -1;
-	if (f->depth == 1)
-		for (int k = 0; k < RG_JF_N; k++)
-			if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
-				f->key = k;
+	f->key = f->depth == 1 ? field_of(s, n) : -1;
 	return 1;
 }
 
@@ -265,20 +287,11 @@ int rg_jsonl_read_yajl(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *
  * takes with the same fields: the same unescaping (a \u escape of the
  * BMP is its UTF-8), the last of a repeated key.
  */
-/* plain8 for the inside of a string: the quote and every byte below 0x20
-   also stop the 8 bytes (they end a run of the flat reader's scan). */
+/* chars8 for the inside of a string: the quote, the backslash and every
+   byte below 0x20 end the 8 bytes (they end a run of the flat reader's scan). */
 static inline int flat8(uint64_t x)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
-	uint64_t hi = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
-	uint64_t lead = hi & b6, trail = hi & ~b6;
-	uint64_t nz = (x & (ones * 0x1E)) + ones * 0x7E;
-	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-	uint64_t bad = (lead & (b5 | ~nz)) | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
-		       ((bs - ones) & ~bs);
-	if ((bad & high) || trail != lead << 8)
-		return 0;
-	return 8 - (int)(lead >> 63);
+	return chars8(x, below8(x, 0x20) | equal8(x, '"') | equal8(x, '\\'));
 }
 
 static int hex4(const uint8_t *p, unsigned *v)
@@ -367,16 +380,6 @@ static inline size_t skip_ws(const uint8_t *p, size_t i, size_t n)
 	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
 		i++;
 	return i;
-}
-
-/* Which field key p[0..n) (unescaped) names, or -1. */
-static int field_of(const uint8_t *p, size_t n)
-{
-	static const char *const names[RG_JF_N] = { "text", "id", "date", "lang" };
-	for (int k = 0; k < RG_JF_N; k++)
-		if (strlen(names[k]) == n && memcmp(names[k], p, n) == 0)
-			return k;
-	return -1;
 }
 
 int rg_jsonl_read_flat(const char *line, size_t n, rg_sb *buf, rg_jsonl_fields *fl)

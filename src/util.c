@@ -15,6 +15,25 @@
 
 #include "util.h"
 
+/*
+ * Block p, of which the first `used` bytes matter, moved to one of `bytes`:
+ * by realloc below RG_HUGE_MIN, else into a fresh rg_malloc_big block (a
+ * realloc would touch the pages before the huge-page hint could apply).
+ * NULL on failure, p unchanged.
+ */
+static void *regrow(void *p, size_t used, size_t bytes)
+{
+	if (bytes < RG_HUGE_MIN)
+		return realloc(p, bytes);
+	void *np = rg_malloc_big(bytes);
+	if (np) {
+		if (used)
+			memcpy(np, p, used);
+		free(p);
+	}
+	return np;
+}
+
 rg_err rg_sb_grow(rg_sb *sb, size_t extra)
 {
 	size_t need = sb->len + extra + 1;
@@ -23,14 +42,7 @@ rg_err rg_sb_grow(rg_sb *sb, size_t extra)
 	size_t cap = sb->cap ? sb->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *nb;
-	if (cap < RG_HUGE_MIN) {
-		nb = realloc(sb->buf, cap);
-	} else if ((nb = rg_malloc_big(cap))) {
-		if (sb->len)
-			memcpy(nb, sb->buf, sb->len + 1);
-		free(sb->buf);
-	}
+	char *nb = regrow(sb->buf, sb->len ? sb->len + 1 : 0, cap);
 	if (!nb)
 		return RG_ENOMEM;
 	sb->buf = nb;
@@ -98,15 +110,7 @@ rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size)
 		nc *= 2;
 	if (nc > SIZE_MAX / size)
 		return RG_ENOMEM;
-	void *np;
-	if (nc * size < RG_HUGE_MIN) {
-		np = realloc(*p, nc * size);
-	} else if ((np = rg_malloc_big(nc * size))) {
-		/* a new block, hinted before the copy touches it */
-		if (*cap)
-			memcpy(np, *p, *cap * size);
-		free(*p);
-	}
+	void *np = regrow(*p, *cap * size, nc * size);
 	if (!np)
 		return RG_ENOMEM;
 	*p = np;
@@ -116,21 +120,6 @@ rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size)
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
-void rg_mem_hint_huge(void *p, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-	if (!p || bytes < RG_HUGE_MIN)
-		return;
-	uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)bytes;
-#endif
-}
-
 void *rg_malloc_big(size_t bytes)
 {
 	if (bytes < RG_HUGE_MIN || bytes > SIZE_MAX - HUGE_PAGE)
@@ -138,7 +127,10 @@ void *rg_malloc_big(size_t bytes)
 	/* whole huge pages, so that the hint covers every byte */
 	size_t whole = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	void *p = aligned_alloc(HUGE_PAGE, whole);
-	rg_mem_hint_huge(p, whole);
+#ifdef MADV_HUGEPAGE
+	if (p)
+		(void)madvise(p, whole, MADV_HUGEPAGE);
+#endif
 	return p;
 }
 

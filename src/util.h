@@ -56,22 +56,15 @@ void rg_sb_release(rg_sb *sb);
 rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size);
 
 /*
- * A hint for a block that will be filled and read many times: asks the
- * kernel to back the 2 MB-aligned part of p[0..bytes) with huge pages
- * (madvise MADV_HUGEPAGE), so that filling a table of 100 MB takes fifty
- * page faults instead of 25,000.  Blocks under RG_HUGE_MIN bytes are left
- * alone; a kernel without transparent huge pages ignores the hint.  The
- * block's contents and ownership are unchanged.
- */
-#define RG_HUGE_MIN ((size_t)2 << 20)
-void rg_mem_hint_huge(void *p, size_t bytes);
-
-/*
  * malloc(bytes) for a block that will be filled and read many times: from
  * RG_HUGE_MIN bytes on, aligned to and rounded up to whole 2 MB pages,
- * with rg_mem_hint_huge over all of it.  Released with free(); NULL on
- * failure.
+ * which the kernel is asked to back with huge pages (madvise
+ * MADV_HUGEPAGE) before anything touches them, so that filling a table of
+ * 100 MB takes fifty page faults instead of 25,000 (a kernel without
+ * transparent huge pages ignores the hint).  Released with free(); NULL
+ * on failure.
  */
+#define RG_HUGE_MIN ((size_t)2 << 20)
 void *rg_malloc_big(size_t bytes);
 
 /*
