@@ -50,6 +50,13 @@ typedef struct {
 	rg_token *toks;
 	size_t n_toks, cap_toks;
 	size_t cap_paras, cap_sents, cap_mentions, cap_formats;
+	struct rg_para_note {       /* per paragraph, for text.c's sentence
+				       step: its first token, and what the
+				       tokenizer learnt of it (PB_*) */
+		size_t tok0;
+		unsigned bits;
+	} *para_notes;
+	size_t cap_para_notes;
 	UBreakIterator *sbrk[RG_NLANG];
 	UChar *u16;                 /* a paragraph in UTF-16 for the sentence
 				       iterator (text.c), at most RG_U16_PARA */
@@ -88,13 +95,16 @@ typedef struct {
 rg_err rg_analysis_swap_cache(rg_analysis *an, struct rg_key_cache **cache);
 
 /*
- * Splits doc into paragraphs, sentences and folded tokens (text.c).
- * Reports the first ill-formed UTF-8 sequence through diag.  Returns
- * RG_EINPUT (reported through diag) when the text or its folded words
- * reach RG_TEXT_MAX bytes, RG_ENOMEM or RG_EICU.
+ * Splits doc into paragraphs, sentences and folded tokens (text.c).  With
+ * `guess` set and a text of at most RG_LANG_GUESS_MAX bytes, also guesses
+ * an->lang (rg_lang_detect's answer) in the same pass over the text;
+ * otherwise an->lang is the language already known.  Reports the first
+ * ill-formed UTF-8 sequence through diag.  Returns RG_EINPUT (reported
+ * through diag) when the text or its folded words reach RG_TEXT_MAX bytes,
+ * RG_ENOMEM or RG_EICU.
  */
 rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
-		       rg_scratch *s, const rg_diag *diag);
+		       rg_scratch *s, int guess, const rg_diag *diag);
 
 /* Finds the actor mentions among the tokens (match.c). */
 rg_err rg_match_tokens(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,

@@ -25,6 +25,7 @@ void rg_analysis_release(rg_analysis *an)
 		rg_sb_release(&s->fold);
 		rg_sb_release(&s->key);
 		free(s->toks);
+		free(s->para_notes);
 		free(s->members);
 		free(s->hits);
 		free(s->role_hit);
@@ -92,16 +93,22 @@ rg_err rg_analyze(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 	an->invalid_bytes = 0;
 	an->date[0] = '\0';
 
+	/* a language the metadata does not give is guessed: while the text
+	   is segmented, or first when it is longer than the guess reads */
 	an->lang = doc->lang;
-	if (an->lang < 0 || an->lang >= RG_NLANG)
-		an->lang = rg_lang_detect(doc->text, doc->len, 1 << 16);
+	int guess = an->lang < 0 || an->lang >= RG_NLANG;
+	if (guess && doc->len > RG_LANG_GUESS_MAX) {
+		an->lang = rg_lang_detect(doc->text, doc->len, RG_LANG_GUESS_MAX);
+		guess = 0;
+	}
+	if ((rc = rg_text_segment(lex, doc, an, s, guess, diag)))
+		return rc;
 	if (!copy_iso_date(doc->date, an->date)) {
 		size_t at;
 		if (rg_date_find(doc->text, doc->len, an->lang, an->date, &at) != 1)
 			an->date[0] = '\0';
 	}
-	if ((rc = rg_text_segment(lex, doc, an, s, diag)) ||
-	    (rc = rg_match_roles(lex, doc, an, s)) ||
+	if ((rc = rg_match_roles(lex, doc, an, s)) ||
 	    (rc = rg_match_tokens(lex, doc, an, s)) ||
 	    (rc = rg_roles_resolve(lex, doc, an, s)) ||
 	    (rc = rg_formats_find(lex, doc, an, s)))

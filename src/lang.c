@@ -7,7 +7,9 @@
  * from ICU's general-category ranges and script sets.  Inside a word, the
  * letters of one or two bytes go through a tight loop (letter_run);
  * rg_lang_detect_ref, the loop as it was before, asking ICU about every
- * character, is the tests' reference.
+ * character, is the tests' reference.  The tally (rg_lang_tally_*) gives
+ * the same guess from another pass's reading: text.c's tokenizer counts
+ * the letters by rg_lang_table() and hands over its words.
  */
 #include <pthread.h>
 #include <string.h>
@@ -57,12 +59,6 @@ static uint64_t word_fnv(const char *w, size_t n)
 	return h;
 }
 
-/* Cue totals for one text. */
-struct score {
-	long arabic, cyrillic, latin;  /* letters per script */
-	long fa, ar, az, tr, en;
-	long schwa, trl;               /* schwas; Turkish-alphabet letters */
-};
 
 /* Scripts and letter cues, as cached in the code point table. */
 enum { SC_NONE, SC_ARABIC, SC_CYRILLIC, SC_LATIN, SC_N };
@@ -91,10 +87,18 @@ typedef struct {
 
 static cp_ent cp_table[0x10000];
 
+/* rg_lang_table(): RG_LT_* per BMP code point, from cp_table. */
+static uint8_t lt_table[0x10000];
+
 /* Whether some stop word has this length and first byte, this length and
    last byte (a quick no). */
 static uint8_t word_first[WORD_MAX + 1][256];
 static uint8_t word_last[WORD_MAX + 1][256];
+/* The same for a word as written, of RG_LT_PLAIN letters: whether the
+   first (last) byte may be that of a letter whose lower case begins
+   (ends) some stop word of this length. */
+static uint8_t plain_first[WORD_MAX + 1][256];
+static uint8_t plain_last[WORD_MAX + 1][256];
 
 /* The stop words, hashed: the lists each word belongs to (bits 1 << lang). */
 #define WORD_SLOTS 256
@@ -104,6 +108,12 @@ static struct {
 	uint8_t langs;
 } word_slots[WORD_SLOTS];
 static size_t word_maxlen;
+/* The stop words in a list, for building the tables. */
+static struct {
+	const char *w;
+	size_t n;
+} stops[WORD_SLOTS];
+static size_t n_stops;
 
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
@@ -125,6 +135,13 @@ static void add_words(const char *const *list, int lang)
 		word_slots[i].langs |= (uint8_t)(1u << lang);
 		word_first[n][(uint8_t)(*list)[0]] = 1;
 		word_last[n][(uint8_t)(*list)[n - 1]] = 1;
+		/* a letter that is its own lower case is written as in the word */
+		plain_first[n][(uint8_t)(*list)[0]] = 1;
+		plain_last[n][(uint8_t)(*list)[n - 1]] = 1;
+		if (n_stops < WORD_SLOTS) {
+			stops[n_stops].w = *list;
+			stops[n_stops++].n = n;
+		}
 		if (n > word_maxlen)
 			word_maxlen = n;
 	}
@@ -213,6 +230,28 @@ static int mark_script(UScriptCode code, uint8_t sc)
 }
 
 /*
+ * Marks plain_first/plain_last for the RG_LT_PLAIN letter c, whose lower
+ * case `low` (n bytes) is another letter: the first (last) byte of c
+ * where `low` begins (ends) a stop word.
+ */
+static void mark_plain_case(UChar32 c, const char *low, size_t n)
+{
+	char own[U8_MAX_LENGTH];
+	size_t m = 0;
+	U8_APPEND_UNSAFE(own, m, c);
+	for (size_t k = 0; k < n_stops; k++) {
+		const char *w = stops[k].w;
+		size_t wn = stops[k].n;
+		if (wn < n)
+			continue;
+		if (w[0] == low[0] && memcmp(w, low, n) == 0)
+			plain_first[wn][(uint8_t)own[0]] = 1;
+		if (w[wn - 1] == low[n - 1] && memcmp(w + wn - n, low, n) == 0)
+			plain_last[wn][(uint8_t)own[m - 1]] = 1;
+	}
+}
+
+/*
  * Fills cp_table as asking ICU about each code point would (u_isalpha,
  * in_word_ignorable, u_tolower, script_of, cue_of), reading ICU's general
  * categories and the three scripts' sets by ranges, and lowering only the
@@ -226,13 +265,21 @@ static void build_tables(void)
 	u_enumCharTypes(mark_types, NULL);
 	if (!(cp_table[0x0640].flags & CP_ALPHA)) /* tatweel, were it not Lm */
 		cp_table[0x0640].flags = CP_IGNORE;
+	add_words(fa_words, RG_LANG_FA);
+	add_words(ar_words, RG_LANG_AR);
+	add_words(az_words, RG_LANG_AZ);
+	add_words(tr_words, RG_LANG_TR);
+	add_words(en_words, RG_LANG_EN);
 	for (UChar32 c = 0; c < 0x10000; c++) {
 		cp_ent *e = &cp_table[c];
+		if (e->flags == CP_IGNORE)
+			lt_table[c] = RG_LT_IGNORE;
 		if (e->flags != CP_ALPHA)
 			continue;
 		UChar32 l = u_tolower(c);
 		if (l >= 0x10000) {
 			e->flags |= CP_SLOW;
+			lt_table[c] = RG_LT_ALPHA;
 			continue;
 		}
 		size_t n = 0;
@@ -243,16 +290,17 @@ static void build_tables(void)
 		/* an ICU failure counts neither the script nor the cue */
 		e->kind = (uint8_t)(sc < 0 ? SC_NONE * CUE_N + CUE_NONE
 				    : sc * CUE_N + (l < 0x700 ? cue_of(l) : CUE_NONE));
+		lt_table[c] = (uint8_t)(RG_LT_ALPHA | e->kind);
+		if (n == (size_t)U8_LENGTH(c)) {
+			lt_table[c] |= RG_LT_PLAIN;
+			if (l != c)
+				mark_plain_case(c, e->lower, n);
+		}
 	}
-	add_words(fa_words, RG_LANG_FA);
-	add_words(ar_words, RG_LANG_AR);
-	add_words(az_words, RG_LANG_AZ);
-	add_words(tr_words, RG_LANG_TR);
-	add_words(en_words, RG_LANG_EN);
 }
 
 /* Counts w[0..n) if it is a stop word. */
-static void score_stop_word(struct score *sc, const char *w, size_t n)
+static void score_stop_word(rg_lang_score *sc, const char *w, size_t n)
 {
 	unsigned i = word_hash(w, n);
 	for (; word_slots[i].w; i = (i + 1) & (WORD_SLOTS - 1)) {
@@ -273,7 +321,7 @@ static void score_stop_word(struct score *sc, const char *w, size_t n)
 	}
 }
 
-static void score_word(struct score *sc, const char *w, size_t n)
+static void score_word(rg_lang_score *sc, const char *w, size_t n)
 {
 	if (n == 0)
 		return;
@@ -297,7 +345,7 @@ static inline int may_be_cue(const char *w, size_t n)
 }
 
 /* Counts k lower-case letters of one script and cue. */
-static inline void score_letters(struct score *sc, int script, int cue, long k)
+static inline void score_letters(rg_lang_score *sc, int script, int cue, long k)
 {
 	if (script == SC_ARABIC)
 		sc->arabic += k;
@@ -316,14 +364,14 @@ static inline void score_letters(struct score *sc, int script, int cue, long k)
 }
 
 /* Adds the letters counted per kind (script * CUE_N + cue) to sc. */
-static void score_kinds(struct score *sc, const long *kinds)
+static void score_kinds(rg_lang_score *sc, const long *kinds)
 {
 	for (int script = 0; script < SC_N; script++)
 		for (int cue = 0; cue < CUE_N; cue++)
 			score_letters(sc, script, cue, kinds[script * CUE_N + cue]);
 }
 
-static int decide(const struct score *sc)
+static int decide(const rg_lang_score *sc)
 {
 	if (sc->arabic == 0 && sc->cyrillic == 0 && sc->latin == 0)
 		return RG_LANG_NONE;
@@ -349,7 +397,7 @@ static int decide(const struct score *sc)
  */
 int rg_lang_detect_ref(const char *text, size_t len, size_t max)
 {
-	struct score sc;
+	rg_lang_score sc;
 	char word[WORD_MAX] = { 0 };
 	size_t wn = 0, i = 0;
 	int wlong = 0;
@@ -454,7 +502,7 @@ static inline size_t letter_run(const uint8_t *s, size_t i, size_t len, long *ki
  * only when one has the word's length, first byte and last byte (a
  * match needs all three).
  */
-static inline void score_cues(struct score *sc, const char *w, size_t n)
+static inline void score_cues(rg_lang_score *sc, const char *w, size_t n)
 {
 	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
 		sc->ar += 1;
@@ -463,20 +511,14 @@ static inline void score_cues(struct score *sc, const char *w, size_t n)
 		score_stop_word(sc, w, n);
 }
 
-int rg_lang_detect(const char *text, size_t len, size_t max)
+/*
+ * rg_lang_detect's pass over s[0..len): BMP letters of the table are
+ * counted by kind into kinds[], the others and the words' cues into sc.
+ */
+static void scan(rg_lang_score *sc, long *kinds, const uint8_t *s, size_t len)
 {
-	struct score sc;
-	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
 	struct word w = { { 0 }, 0, 0 };
 	size_t i = 0;
-	const uint8_t *s = (const uint8_t *)text;
-
-	pthread_once(&tables_once, build_tables);
-	memset(&sc, 0, sizeof sc);
-	if (!text)
-		len = 0;
-	if (max && max < len)
-		len = max;
 	while (i < len) {
 		/* a word has begun: its next letters, most often */
 		if (w.n && (i = letter_run(s, i, len, kinds, &w)) >= len)
@@ -504,7 +546,7 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 			c = u_tolower(c);
 			int scr = script_of(c);
 			if (scr >= 0)
-				score_letters(&sc, scr, cue_of(c), 1);
+				score_letters(sc, scr, cue_of(c), 1);
 			if (w.n + U8_MAX_LENGTH > sizeof w.w)
 				w.too_long = 1;
 			else if (!w.too_long)
@@ -517,13 +559,88 @@ boundary:
 		/* too_long implies n > 0: nothing to do between words */
 		if (w.n) {
 			if (!w.too_long)
-				score_cues(&sc, w.w, w.n);
+				score_cues(sc, w.w, w.n);
 			w.n = 0;
 			w.too_long = 0;
 		}
 	}
 	if (!w.too_long && w.n)
-		score_cues(&sc, w.w, w.n);
+		score_cues(sc, w.w, w.n);
+}
+
+int rg_lang_detect(const char *text, size_t len, size_t max)
+{
+	rg_lang_score sc;
+	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
+
+	pthread_once(&tables_once, build_tables);
+	memset(&sc, 0, sizeof sc);
+	if (!text)
+		len = 0;
+	if (max && max < len)
+		len = max;
+	scan(&sc, kinds, (const uint8_t *)text, len);
 	score_kinds(&sc, kinds);
 	return decide(&sc);
+}
+
+const uint8_t *rg_lang_table(void)
+{
+	pthread_once(&tables_once, build_tables);
+	return lt_table;
+}
+
+void rg_lang_tally_init(rg_lang_tally *t)
+{
+	pthread_once(&tables_once, build_tables);
+	memset(t, 0, sizeof *t);
+}
+
+/*
+ * A word of RG_LT_PLAIN letters, at most WORD_MAX - U8_MAX_LENGTH bytes
+ * (so never too long for scan): its lower case has as many bytes as it,
+ * begins with the article's bytes only where it does (alef and lam are
+ * each the lower case of themselves alone), and is looked up as scan
+ * would once the bytes pass plain_first/plain_last.
+ */
+static void plain_word(rg_lang_score *sc, const uint8_t *w, size_t n)
+{
+	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+		sc->ar += 1;
+	if (n > word_maxlen || !plain_first[n][w[0]] || !plain_last[n][w[n - 1]])
+		return;
+	char low[WORD_MAX + U8_MAX_LENGTH];
+	size_t i = 0, o = 0;
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT_UNSAFE(w, i, c);
+		memcpy(low + o, cp_table[c].lower, U8_MAX_LENGTH);
+		o += cp_table[c].n;
+	}
+	if (word_first[n][(uint8_t)low[0]] && word_last[n][(uint8_t)low[n - 1]])
+		score_stop_word(sc, low, n);
+}
+
+void rg_lang_tally_word(rg_lang_tally *t, const char *text, size_t start, size_t end,
+			int plain)
+{
+	const uint8_t *w = (const uint8_t *)text + start;
+	size_t n = end - start;
+	if (plain && n <= WORD_MAX - U8_MAX_LENGTH)
+		plain_word(&t->sc, w, n);
+	else
+		scan(&t->sc, t->spare, w, n);
+}
+
+int rg_lang_in_word(UChar32 c)
+{
+	return u_isalpha(c) || in_word_ignorable(c);
+}
+
+int rg_lang_tally_decide(rg_lang_tally *t, const char *text, size_t len)
+{
+	if (t->fallback)
+		return rg_lang_detect(text, len, 0);
+	score_kinds(&t->sc, t->kinds);
+	return decide(&t->sc);
 }

@@ -8,8 +8,15 @@
 #define RG_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/umachine.h>
 
 #include "relgraph.h"
+
+/* Documents up to this many bytes are guessed whole; longer ones by this
+   many first bytes (rg_analyze). */
+#define RG_LANG_GUESS_MAX 65536
 
 /*
  * Guesses the language (RG_LANG_*) of the UTF-8 text[0..len), which need
@@ -43,5 +50,66 @@ int rg_lang_detect(const char *text, size_t len, size_t max);
  * the reference tests/unit/test_lang.c compares rg_lang_detect with.
  */
 int rg_lang_detect_ref(const char *text, size_t len, size_t max);
+
+/* The letters and words rg_lang_detect counts (its whole state). */
+typedef struct rg_lang_score {
+	long arabic, cyrillic, latin;  /* letters per script */
+	long fa, ar, az, tr, en;
+	long schwa, trl;               /* schwas; Turkish-alphabet letters */
+} rg_lang_score;
+
+/*
+ * The guess made while another pass reads the text (text.c's tokenizer),
+ * so the text is not read twice.  That pass decodes every character as
+ * U8_NEXT does over the whole text and, for each BMP code point c, adds
+ * one to kinds[rg_lang_table()[c] & RG_LT_KIND]; it hands every word it
+ * finds to rg_lang_tally_word, and sets `fallback` where its words and the
+ * guesser's could differ (below).  rg_lang_tally_decide then gives what
+ * rg_lang_detect(text, len, 0) gives.
+ */
+typedef struct {
+	long kinds[32];
+	long spare[32];     /* rg_lang_tally_word's recounts, not read */
+	rg_lang_score sc;
+	int fallback;
+} rg_lang_tally;
+
+/* rg_lang_table() bits. */
+enum {
+	RG_LT_KIND = 31,    /* which count a BMP letter goes to (0: none) */
+	RG_LT_ALPHA = 32,   /* a letter (general category L*) */
+	RG_LT_IGNORE = 64,  /* inside a word but no part of it (Mn, tatweel) */
+	RG_LT_PLAIN = 128   /* a letter counted by its kind whose lower case
+			       has as many UTF-8 bytes as itself */
+};
+
+/* Per BMP code point, the bits above; thread-safe, built once. */
+const uint8_t *rg_lang_table(void);
+
+/* Zeroes t. */
+void rg_lang_tally_init(rg_lang_tally *t);
+
+/*
+ * Counts the word text[start, end) (well-formed UTF-8): a span whose
+ * characters are letters, ignorables and others that the guesser's words
+ * end at, with none of the first two just before `start` or just after
+ * `end`.  plain: every character of it has RG_LT_PLAIN (its cues are then
+ * read from the bytes as they are).  Letters of the table are not counted
+ * here (the caller counted them); others (above the BMP) are.
+ */
+void rg_lang_tally_word(rg_lang_tally *t, const char *text, size_t start, size_t end,
+			int plain);
+
+/*
+ * Whether the guesser's words continue over c (c >= 0x10000; below, see
+ * the table): a letter or an in-word ignorable.
+ */
+int rg_lang_in_word(UChar32 c);
+
+/*
+ * The language of text[0..len) (len <= RG_LANG_GUESS_MAX) from the tally
+ * of a pass over all of it; with t->fallback set, rg_lang_detect's.
+ */
+int rg_lang_tally_decide(rg_lang_tally *t, const char *text, size_t len);
 
 #endif

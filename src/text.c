@@ -5,7 +5,9 @@
  * mapped back to byte offsets, or as a UTF-8 UText; not asked about a
  * paragraph that UAX #29 makes one sentence) and words folded through the
  * lexicon's table.  Every token keeps the byte span of the original input
- * it came from.
+ * it came from.  A document without a language is guessed in the same
+ * pass (lang.h's tally), so the sentences, whose rules depend on the
+ * language, are cut after all the words.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include <unicode/utf8.h>
 
 #include "analysis.h"
+#include "lang.h"
 
 static const char *const brk_locales[RG_NLANG] = {
 	[RG_LANG_EN] = "en@ss=standard", [RG_LANG_FA] = "fa", [RG_LANG_AR] = "ar",
@@ -142,11 +145,14 @@ static const uint8_t ss_next[SS_N][RG_SB_N] = {
  * trail byte is inside it); anything else (three- and four-byte
  * sequences, ill-formed bytes) stops the loop and goes through the
  * general path.  Returns where it stopped; ORs the letters' flags into
- * *acc.  The caller knows ss is SS_BODY or SS_ICU.
+ * *acc.  The caller knows ss is SS_BODY or SS_ICU.  With `guess`, also
+ * counts each character for the language guess (kinds[], by the bits
+ * `lt` gives it) and ANDs those bits into *plain, as the general path.
  */
-static inline size_t word_run(const rg_fold_ent *bmp, const char *pool,
-			      const uint8_t *p, size_t i, size_t n, rg_sb *fw,
-			      unsigned *acc)
+static inline __attribute__((always_inline)) size_t
+word_run(const rg_fold_ent *bmp, const char *pool, const uint8_t *p, size_t i, size_t n,
+	 rg_sb *fw, unsigned *acc, const int guess, const uint8_t *lt, long *kinds,
+	 unsigned *plain)
 {
 	if (fw->len + 5 > fw->cap || i + 1 >= n)
 		return i;
@@ -154,7 +160,7 @@ static inline size_t word_run(const rg_fold_ent *bmp, const char *pool,
 	if (end > n - 1)
 		end = n - 1;
 	char *o = fw->buf + fw->len;
-	unsigned a = 0;
+	unsigned a = 0, pl = RG_LT_PLAIN;
 	while (i < end) {
 		unsigned c = p[i], k = 1;
 		if (c >= 0x80) {
@@ -170,10 +176,17 @@ static inline size_t word_run(const rg_fold_ent *bmp, const char *pool,
 		memcpy(o, pool + e->off, 4);
 		o += e->len;
 		a |= e->flags;
+		if (guess) {
+			unsigned l = lt[c];
+			kinds[l & RG_LT_KIND]++;
+			pl &= l;
+		}
 		i += k;
 	}
 	fw->len = (size_t)(o - fw->buf);
 	*acc |= a;
+	if (guess)
+		*plain &= pl;
 	return i;
 }
 
@@ -213,20 +226,35 @@ static rg_err end_word(rg_scratch *s, rg_token *t, size_t fold_end, unsigned acc
  * *first_bad is the offset of the first.  Decoding with the text's end as
  * the limit reads each character of the line as decoding the line alone
  * would, since the CR or LF after it is no trail byte.
+ *
+ * With `guess` (a constant: the two instances below), the line is also
+ * counted into `tally` for the language guess (lang.h): every BMP
+ * character by its kind, and every word, as one span, with whether all
+ * its characters are RG_LT_PLAIN.  The guesser's words are runs of
+ * letters and in-word ignorables; ours hold the same letters (letters and
+ * marks are word characters here unless default-ignorable), so a span of
+ * ours holds whole words of the guesser's, and rg_lang_tally_word splits
+ * it as the guesser would.  Where one of its letters or ignorables is
+ * not a word character here (a letter that is default-ignorable, "ʼ"
+ * after a word), the words may differ, and the tally falls back to
+ * rg_lang_detect.
  */
-static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n,
-		       int para, rg_scratch *s, size_t *bad, long *first_bad,
-		       line_info *li)
+static inline __attribute__((always_inline)) rg_err
+tokenize_impl(const rg_fold *f, const uint8_t *p, size_t from, size_t n, int para,
+	      rg_scratch *s, size_t *bad, long *first_bad, line_info *li,
+	      const int guess, rg_lang_tally *tally)
 {
 	rg_token t = { 0 };
 	int in_word = 0, glued = 1, hyphen = 0, blank = 1, ss = SS_BODY;
-	unsigned acc = 0, apos_acc = 0;
+	unsigned acc = 0, apos_acc = 0, plain = 0;
 	size_t i = from, bad0 = *bad;
 	rg_err rc = RG_OK;
 	/* the folded words live in locals during the loop: the compiler
 	   would reload them from *s after every byte stored */
 	rg_sb fw = s->fold;
 	const rg_fold_ent *bmp = f->bmp;
+	const uint8_t *lt = guess ? rg_lang_table() : NULL;
+	long *kinds = guess ? tally->kinds : NULL;
 	while (i < n) {
 		size_t at = i;
 		UChar32 c;
@@ -238,6 +266,14 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 		if (cls == RG_CC_NEWLINE) {
 			i = at;
 			break;
+		}
+		unsigned l = 0; /* the guesser's bits of c */
+		if (guess) {
+			if ((uint32_t)c < 0x10000)
+				l = lt[c];
+			else if (c >= 0 && rg_lang_in_word(c))
+				l = RG_LT_ALPHA; /* above the BMP: counted when rescanned */
+			kinds[l & RG_LT_KIND]++;
 		}
 		ss = ss_next[ss][e->sb];
 		if (cls == RG_CC_APOS) {
@@ -254,6 +290,7 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 		}
 		if (cls == RG_CC_WORD) {
 			if (!in_word) {
+				plain = RG_LT_PLAIN;
 				memset(&t, 0, sizeof t);
 				t.fold_off = (uint32_t)fw.len;
 				t.start = (uint32_t)at;
@@ -272,15 +309,24 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 			if (rc)
 				goto out;
 			acc |= e->flags;
+			plain &= l;
 			if (e->sb == RG_SB_OTHER) /* ss is SS_BODY or SS_ICU */
-				i = word_run(bmp, f->pool.buf, p, i, n, &fw, &acc);
+				i = word_run(bmp, f->pool.buf, p, i, n, &fw, &acc, guess, lt,
+					     kinds, &plain);
 			t.end = (uint32_t)i;
 			continue;
 		}
-		if (cls == RG_CC_IGNORE)
+		if (guess && (l & (cls == RG_CC_IGNORE ? RG_LT_ALPHA
+				   : RG_LT_ALPHA | RG_LT_IGNORE)))
+			tally->fallback = 1; /* a word of the guesser's, not ours */
+		if (cls == RG_CC_IGNORE) {
+			plain = 0;
 			continue;
+		}
 		if (in_word) {
 			in_word = 0;
+			if (guess)
+				rg_lang_tally_word(tally, (const char *)p, t.start, t.end, plain);
 			if ((rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))
 				goto out;
 			glued = 1;
@@ -296,8 +342,12 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 		else if (c != '.' || !initial_dot(f, p, at, n, &t))
 			glued = 0;
 	}
-	if (in_word && (rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))
-		goto out;
+	if (in_word) {
+		if (guess)
+			rg_lang_tally_word(tally, (const char *)p, t.start, t.end, plain);
+		if ((rc = end_word(s, &t, fw.len, acc, t.apos ? apos_acc : acc)))
+			goto out;
+	}
 	li->eol = i;
 	li->blank = blank;
 	li->one_sentence = ss != SS_ICU;
@@ -312,6 +362,22 @@ static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n
 out:
 	s->fold = fw;
 	return rc;
+}
+
+/* tokenize_impl, counting nothing for the language guess. */
+static rg_err tokenize(const rg_fold *f, const uint8_t *p, size_t from, size_t n,
+		       int para, rg_scratch *s, size_t *bad, long *first_bad,
+		       line_info *li)
+{
+	return tokenize_impl(f, p, from, n, para, s, bad, first_bad, li, 0, NULL);
+}
+
+/* tokenize_impl, counting the letters and words of the line into `tally`. */
+static rg_err tokenize_guess(const rg_fold *f, const uint8_t *p, size_t from, size_t n,
+			     int para, rg_scratch *s, size_t *bad, long *first_bad,
+			     line_info *li, rg_lang_tally *tally)
+{
+	return tokenize_impl(f, p, from, n, para, s, bad, first_bad, li, 1, tally);
 }
 
 /*
@@ -412,24 +478,27 @@ out:
 	return rc;
 }
 
+/* rg_para_note.bits: what tokenize() learnt of a paragraph. */
+enum { PB_ONE_SENTENCE = 1, PB_ILL_FORMED = 2 };
+
 /*
  * Splits the non-blank paragraph [from, to) into sentences (one, or as
- * ICU says) and numbers its tokens (tokens [tok0, n_toks)) by sentence.
+ * ICU says) and numbers its tokens (tokens [tok0, tok1)) by sentence.
  */
 static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 			rg_scratch *s, size_t from, size_t to, int para, size_t tok0,
-			const line_info *li, const rg_diag *diag)
+			size_t tok1, unsigned bits, const rg_diag *diag)
 {
 	size_t first = an->n_sents;
 	rg_err rc;
-	if (!li->one_sentence &&
-	    (rc = icu_sentences(f, doc, an, s, from, to, para, li->ill_formed, diag)))
+	if (!(bits & PB_ONE_SENTENCE) &&
+	    (rc = icu_sentences(f, doc, an, s, from, to, para, bits & PB_ILL_FORMED, diag)))
 		return rc;
 	if (an->n_sents == first && (rc = push_sentence(an, s, from, to, para)))
 		return rc;
 	/* number the tokens: each belongs to the sentence whose span holds its start */
 	size_t k = first;
-	for (size_t t = tok0; t < s->n_toks; t++) {
+	for (size_t t = tok0; t < tok1; t++) {
 		while (k + 1 < an->n_sents && s->toks[t].start >= an->sents[k + 1].start)
 			k++;
 		s->toks[t].sent = (int)k + 1;
@@ -438,24 +507,31 @@ static rg_err sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an,
 }
 
 rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
-		       rg_scratch *s, const rg_diag *diag)
+		       rg_scratch *s, int guess, const rg_diag *diag)
 {
 	const uint8_t *p = (const uint8_t *)doc->text;
 	size_t n = doc->len, bad = 0;
 	long first_bad = -1;
 	rg_err rc = RG_OK;
 	size_t line = 0;
+	rg_lang_tally tally;
 	if (n >= RG_TEXT_MAX) {
 		rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, -1,
 			     "document of %zu bytes: too large to analyse (limit %lu)",
 			     n, (unsigned long)RG_TEXT_MAX - 1);
 		return RG_EINPUT;
 	}
+	guess = guess && n <= RG_LANG_GUESS_MAX;
+	if (guess)
+		rg_lang_tally_init(&tally);
+	/* the words and paragraphs first: the sentences need the language */
 	while (line < n) {
 		int para = (int)an->n_paras + 1;
 		size_t tok0 = s->n_toks;
 		line_info li = { 0 };
-		rc = tokenize(&lex->fold, p, line, n, para, s, &bad, &first_bad, &li);
+		rc = guess ? tokenize_guess(&lex->fold, p, line, n, para, s, &bad, &first_bad,
+					    &li, &tally)
+			: tokenize(&lex->fold, p, line, n, para, s, &bad, &first_bad, &li);
 		if (rc == RG_EINPUT)
 			rg_diag_emit(diag, RG_SEV_ERROR, doc->id, -1, (long)line,
 				     "the folded words of the document reach %lu "
@@ -472,14 +548,25 @@ rg_err rg_text_segment(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an
 			next++; /* end of text */
 		if (!li.blank) {
 			if (rg_grow(&an->paras, &s->cap_paras, an->n_paras + 1,
-				    sizeof *an->paras))
+				    sizeof *an->paras) ||
+			    rg_grow(&s->para_notes, &s->cap_para_notes, an->n_paras + 1,
+				    sizeof *s->para_notes))
 				return RG_ENOMEM;
+			s->para_notes[an->n_paras] = (struct rg_para_note){
+				tok0, (li.one_sentence ? PB_ONE_SENTENCE : 0) |
+				      (li.ill_formed ? PB_ILL_FORMED : 0) };
 			an->paras[an->n_paras++] = (rg_span){ line, eol };
-			if ((rc = sentences(&lex->fold, doc, an, s, line, eol, para, tok0,
-					    &li, diag)))
-				return rc;
 		}
 		line = next;
+	}
+	if (guess)
+		an->lang = rg_lang_tally_decide(&tally, doc->text, n);
+	for (size_t k = 0; k < an->n_paras; k++) {
+		size_t t1 = k + 1 < an->n_paras ? s->para_notes[k + 1].tok0 : s->n_toks;
+		if ((rc = sentences(&lex->fold, doc, an, s, an->paras[k].start,
+				    an->paras[k].end, (int)k + 1, s->para_notes[k].tok0, t1,
+				    s->para_notes[k].bits, diag)))
+			return rc;
 	}
 	an->invalid_bytes = bad;
 	an->n_tokens = s->n_toks;

@@ -22,6 +22,7 @@
 #include <unicode/utf8.h>
 
 #include "analysis.h"
+#include "lang.h"
 #include "relgraph.h"
 #include "tap.h"
 #include "util.h"
@@ -574,6 +575,115 @@ static void test_tokens_random(void)
 	ok(runs == 4000, "four thousand texts compared");
 }
 
+/*
+ * Texts without a language: the tokenizer's guess (made in its own pass)
+ * is rg_lang_detect's, and its tokens are the reference's, on generated
+ * texts of stop words in both cases, the article, letters whose lower
+ * case is longer or shorter, apostrophes, ignorables inside and between
+ * words (ZWNJ, CGJ, a variation selector, Hangul fillers, which are
+ * letters), marks, tatweel, digits, letters above the BMP, long words
+ * around the guesser's 40-byte limit, line ends and ill-formed bytes.
+ */
+static void test_guess_random(void)
+{
+	static const char *const pieces[] = {
+		"the", "The", "THE", "tHe", "of", "OF", "said", "and", "ve", "VE", "ile",
+		"\xC4\xB0LE" /* İLE */, "i\xC3\xA7in", "\xC4\xB0\xC3\x87\xC4\xB0N",
+		"\xC3\x87OK", "v\xC9\x99", "V\xC6\x8F", "\xC3\xBC\xC3\xA7\xC3\xBCn",
+		"\xC3\x9C\xC3\x87\xC3\x9CN", "t\xC9\x99r\xC9\x99" "find\xC9\x99n",
+		"\xE2\x84\xAA" /* Kelvin sign: lower case k */, "\xE2\x84\xAB" /* Å sign */,
+		"\xD8\xA7\xD8\xB3\xD8\xAA", "\xD8\xB1\xD8\xA7", "\xDA\xA9\xD9\x87",
+		"\xD9\x85\xDB\x8C", "\xD9\x81\xD9\x8A", "\xD8\xB9\xD9\x84\xD9\x89",
+		"\xD8\xA7\xD9\x84", "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7",
+		"\xD8\xA7\xD9\x84\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6", "\xD8\xA3\xD9\x84",
+		"\xD9\x80" /* tatweel */, "\xD9\x8E" /* fatha */, "\xCC\x81",
+		"\xE2\x80\x8C" /* ZWNJ */, "\xCD\x8F" /* CGJ */, "\xEF\xB8\x8F" /* VS16 */,
+		"\xE3\x85\xA4" /* U+3164 */, "\xEF\xBE\xA0" /* U+FFA0 */,
+		"'", "\xE2\x80\x99", "\xCA\xBC" /* ʼ, a letter */, "-", ".", ",", "3",
+		"\xD9\xA3", "\xF0\x90\x90\x80" /* U+10400 */, "\xF0\x9D\x90\x93",
+		"\xF0\x9D\x85\xA5" /* a mark above the BMP */, "\xE4\xB8\xAD",
+		"\xD0\x9C\xD0\xB8\xD1\x80", "x", "q", "\xC5\x9F", "\xC4\xB1",
+		"\r\n", "\n", "\r", "\xFF", "\xD8", "\xE2\x80", "\xED\xA0\x80",
+	};
+	const char *longs[] = { "a", "\xD9\x84", "\xD0\x94", "\xC9\x99", "A" };
+	const size_t np = sizeof pieces / sizeof *pieces;
+	unsigned long seed = 4242;
+	int bad = 0, bad_tokens = 0, runs = 0;
+	static char t[4096], want[1 << 16], got[1 << 16];
+	for (int k = 0; k < 30000; k++) {
+		size_t len = 0;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		int n = 1 + (int)(seed >> 59);
+		for (int j = 0; j < n; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			if ((seed >> 20) % 12 == 0) { /* a long word, sometimes after al- */
+				if ((seed >> 30) & 1) {
+					memcpy(t + len, "\xD8\xA7\xD9\x84", 4);
+					len += 4;
+				}
+				const char *l = longs[(seed >> 40) % 5];
+				for (int r = 14 + (int)((seed >> 8) % 30); r > 0; r--, len += strlen(l))
+					memcpy(t + len, l, strlen(l));
+				continue;
+			}
+			const char *pc = pieces[(size_t)(seed >> 33) % np];
+			memcpy(t + len, pc, strlen(pc));
+			len += strlen(pc);
+			if ((seed >> 25) & 1) /* pieces run together as often as not */
+				t[len++] = ' ';
+		}
+		t[len] = '\0';
+		rg_analysis *an = run(t, RG_LANG_NONE, NULL);
+		runs++;
+		if (!an) {
+			bad++;
+			continue;
+		}
+		int want_lang = rg_lang_detect(t, len, RG_LANG_GUESS_MAX);
+		if (an->lang != want_lang && bad++ < 3)
+			printf("# text \"%s\": guessed %d, rg_lang_detect %d\n", t, an->lang,
+			       want_lang);
+		const rg_scratch *s = an->priv_;
+		char *o = got;
+		for (size_t i = 0; i < s->n_toks; i++) {
+			const rg_token *tk = &s->toks[i];
+			o += sprintf(o, "%u-%u %.*s %u %u\n", tk->start, tk->end, (int)tk->fold_len,
+				     s->fold.buf + tk->fold_off, tk->apos, tk->flags);
+		}
+		*o = '\0';
+		ref_tokens(&lex->fold, (const uint8_t *)t, len, want);
+		if (strcmp(got, want) != 0 && bad_tokens++ < 3)
+			printf("# text \"%s\": tokens differ\n", t);
+	}
+	is_int(bad, 0, "guessed languages of generated texts are rg_lang_detect's");
+	is_int(bad_tokens, 0, "and their tokens are the reference's");
+	ok(runs == 30000, "thirty thousand texts guessed");
+}
+
+/*
+ * A text longer than the guess reads is guessed from its first
+ * RG_LANG_GUESS_MAX bytes, before it is segmented; one of that length
+ * whole, in the tokenizer's pass.
+ */
+static void test_guess_long(void)
+{
+	const char *en = "The minister said that the talks of the week went on. ";
+	const char *ar = "\xD9\x82\xD8\xA7\xD9\x84 \xD9\x81\xD9\x8A \xD8\xA7\xD9\x84\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6 ";
+	rg_sb text = { 0 };
+	while (text.len + strlen(en) <= RG_LANG_GUESS_MAX)
+		rg_sb_add(&text, en, strlen(en));
+	while (text.len < RG_LANG_GUESS_MAX)
+		rg_sb_add(&text, " ", 1);
+	is_int(run(text.buf, RG_LANG_NONE, NULL)->lang, RG_LANG_EN,
+	       "a text of exactly the limit: English");
+	for (int k = 0; k < 6000; k++)
+		rg_sb_add(&text, ar, strlen(ar));
+	is_int(run(text.buf, RG_LANG_NONE, NULL)->lang, RG_LANG_EN,
+	       "English for the first 64 KiB, Arabic after: English");
+	is_int(rg_lang_detect(text.buf, text.len, 0), RG_LANG_AR, "(Arabic as a whole)");
+	rg_sb_release(&text);
+}
+
 int main(void)
 {
 	rg_err rc = rg_lexicon_open(&lex, RG_DATADIR, NULL, 0, NULL);
@@ -585,6 +695,8 @@ int main(void)
 	test_sentences_and_bad_bytes();
 	test_sentences_icu();
 	test_tokens_random();
+	test_guess_random();
+	test_guess_long();
 	test_affixes();
 	test_precision();
 	test_roles();
