@@ -391,6 +391,19 @@ static int decide(const rg_lang_score *sc)
 	return RG_LANG_EN;
 }
 
+/* The start of both guessers: the tables, sc zeroed; returns the bytes to
+   read (rg_lang_detect's len and max). */
+static size_t detect_start(rg_lang_score *sc, const char *text, size_t len, size_t max)
+{
+	pthread_once(&tables_once, build_tables);
+	memset(sc, 0, sizeof *sc);
+	if (!text)
+		len = 0;
+	if (max && max < len)
+		len = max;
+	return len;
+}
+
 /*
  * The reference: the loop rg_lang_detect replaced, asking ICU about every
  * character instead of the table and spelling out every word.
@@ -403,12 +416,7 @@ int rg_lang_detect_ref(const char *text, size_t len, size_t max)
 	int wlong = 0;
 	const uint8_t *s = (const uint8_t *)text;
 
-	pthread_once(&tables_once, build_tables);
-	memset(&sc, 0, sizeof sc);
-	if (!text)
-		len = 0;
-	if (max && max < len)
-		len = max;
+	len = detect_start(&sc, text, len, max);
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(s, i, len, c);
@@ -573,12 +581,7 @@ int rg_lang_detect(const char *text, size_t len, size_t max)
 	rg_lang_score sc;
 	long kinds[SC_N * CUE_N] = { 0 }; /* BMP letters per kind */
 
-	pthread_once(&tables_once, build_tables);
-	memset(&sc, 0, sizeof sc);
-	if (!text)
-		len = 0;
-	if (max && max < len)
-		len = max;
+	len = detect_start(&sc, text, len, max);
 	scan(&sc, kinds, (const uint8_t *)text, len);
 	score_kinds(&sc, kinds);
 	return decide(&sc);

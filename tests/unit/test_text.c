@@ -29,6 +29,12 @@
 
 static rg_lexicon *lex;
 
+/* The next state of a 64-bit linear congruential generator (Knuth's). */
+static void lcg(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+}
+
 /* Analyses text; returns the analysis (static, reused). */
 static rg_analysis *run(const char *text, int lang, const char *date)
 {
@@ -211,10 +217,10 @@ static void test_sentences_icu(void)
 	char t[512];
 	for (int k = 0; k < 3000 && bad < 3; k++) {
 		size_t len = 0;
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		lcg(&seed);
 		int n = 1 + (int)(seed >> 59);
 		for (int j = 0; j < n; j++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			lcg(&seed);
 			/* words and spaces twice as often as the rest */
 			size_t w = (size_t)(seed >> 33) % (np + 16);
 			const char *pc = w < np ? pieces[w] : pieces[w % 8];
@@ -516,6 +522,25 @@ static void ref_tokens(const rg_fold *f, const uint8_t *p, size_t n, char *out)
 }
 
 /* Generated texts: the text layer's tokens are the reference's. */
+/*
+ * Whether the tokens of an (the analysis of t[0..len)) are the reference
+ * tokenizer's; both lists, one token a line, are left in got and want.
+ */
+static int same_tokens(const rg_analysis *an, const char *t, size_t len, char *got,
+		       char *want)
+{
+	const rg_scratch *s = an->priv_;
+	char *o = got;
+	for (size_t i = 0; i < s->n_toks; i++) {
+		const rg_token *tk = &s->toks[i];
+		o += sprintf(o, "%u-%u %.*s %u %u\n", tk->start, tk->end, (int)tk->fold_len,
+			     s->fold.buf + tk->fold_off, tk->apos, tk->flags);
+	}
+	*o = '\0';
+	ref_tokens(&lex->fold, (const uint8_t *)t, len, want);
+	return strcmp(got, want) == 0;
+}
+
 static void test_tokens_random(void)
 {
 	static const char *const pieces[] = {
@@ -539,10 +564,10 @@ static void test_tokens_random(void)
 	static char t[8192], want[1 << 18], got[1 << 18];
 	for (int k = 0; k < 4000; k++) {
 		size_t len = 0;
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		lcg(&seed);
 		int n = 1 + (int)(seed >> 58);
 		for (int j = 0; j < n; j++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			lcg(&seed);
 			size_t w = (size_t)(seed >> 33) % (np + 24);
 			/* sometimes a piece many times over: long words */
 			int times = (seed >> 20) % 32 == 0 ? 1 + (int)((seed >> 8) % 200) : 1;
@@ -559,16 +584,7 @@ static void test_tokens_random(void)
 			bad++;
 			continue;
 		}
-		const rg_scratch *s = an->priv_;
-		char *o = got;
-		for (size_t i = 0; i < s->n_toks; i++) {
-			const rg_token *tk = &s->toks[i];
-			o += sprintf(o, "%u-%u %.*s %u %u\n", tk->start, tk->end, (int)tk->fold_len,
-				     s->fold.buf + tk->fold_off, tk->apos, tk->flags);
-		}
-		*o = '\0';
-		ref_tokens(&lex->fold, (const uint8_t *)t, len, want);
-		if (strcmp(got, want) != 0 && bad++ < 3)
+		if (!same_tokens(an, t, len, got, want) && bad++ < 3)
 			printf("# text \"%s\":\n# got\n%s# want\n%s", t, got, want);
 	}
 	is_int(bad, 0, "tokens of generated texts are the reference's");
@@ -612,10 +628,10 @@ static void test_guess_random(void)
 	static char t[4096], want[1 << 16], got[1 << 16];
 	for (int k = 0; k < 30000; k++) {
 		size_t len = 0;
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		lcg(&seed);
 		int n = 1 + (int)(seed >> 59);
 		for (int j = 0; j < n; j++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			lcg(&seed);
 			if ((seed >> 20) % 12 == 0) { /* a long word, sometimes after al- */
 				if ((seed >> 30) & 1) {
 					memcpy(t + len, "\xD8\xA7\xD9\x84", 4);
@@ -643,16 +659,7 @@ static void test_guess_random(void)
 		if (an->lang != want_lang && bad++ < 3)
 			printf("# text \"%s\": guessed %d, rg_lang_detect %d\n", t, an->lang,
 			       want_lang);
-		const rg_scratch *s = an->priv_;
-		char *o = got;
-		for (size_t i = 0; i < s->n_toks; i++) {
-			const rg_token *tk = &s->toks[i];
-			o += sprintf(o, "%u-%u %.*s %u %u\n", tk->start, tk->end, (int)tk->fold_len,
-				     s->fold.buf + tk->fold_off, tk->apos, tk->flags);
-		}
-		*o = '\0';
-		ref_tokens(&lex->fold, (const uint8_t *)t, len, want);
-		if (strcmp(got, want) != 0 && bad_tokens++ < 3)
+		if (!same_tokens(an, t, len, got, want) && bad_tokens++ < 3)
 			printf("# text \"%s\": tokens differ\n", t);
 	}
 	is_int(bad, 0, "guessed languages of generated texts are rg_lang_detect's");
