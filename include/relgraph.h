@@ -564,6 +564,15 @@ rg_err rg_metrics_compute_sampled(const rg_network *net, rg_metrics *out,
 				  size_t sources);
 
 /*
+ * rg_metrics_compute_sampled, with the sampled betweenness and closeness
+ * run on `jobs` threads (0: one per online CPU, as rg_pipeline_jobs); the
+ * result does not depend on the number.  The rest of the metrics run
+ * on the calling thread (igraph as Debian builds it is not thread-safe).
+ */
+rg_err rg_metrics_compute_jobs(const rg_network *net, rg_metrics *out, size_t sources,
+			       int jobs);
+
+/*
  * Fills `order` (net->n_nodes entries) with node indices sorted by metric
  * `by`, highest first, ties broken by strength, then by id, so the order is
  * stable across runs.

@@ -31,7 +31,7 @@ typedef struct {
 	{ "max-doc-bytes", 0, "N", "skip documents larger than N bytes (default 33554432)" }, \
 	{ "max-window-actors", 0, "N", "pair at most N distinct actors per window (default 64; 0: no cap)" }, \
 	{ "strict", 0, NULL, "exit with status 1 when any document is skipped" }, \
-	{ "jobs", 'j', "N", "analyse documents on N threads (default: all cores)" }, \
+	{ "jobs", 'j', "N", "N threads for the documents and the sampled path measures (default: all cores)" }, \
 	{ "metonymy", 0, NULL, "read capitals as their countries (\"Baku\" -> Azerbaijan)" }, \
 	{ "quiet", 'q', NULL, "print no warnings, no progress and no summary" }, \
 	{ "verbose", 'v', NULL, "print a line on stderr for every document" }, \

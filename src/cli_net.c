@@ -347,11 +347,11 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 	rg_window w;
 	int status = rg_cli_raw_network(ctx, argc, argv, first, o, &w, net, st);
 
-	return status ? status : rg_cli_analyse(cmd, o, net, m, 0);
+	return status ? status : rg_cli_analyse(cmd, o, net, m, 0, ctx->jobs);
 }
 
 int rg_cli_analyse(const char *cmd, const rg_netopts *o, rg_network *net, rg_metrics *m,
-		   int lenient)
+		   int lenient, int jobs)
 {
 	rg_err rc;
 
@@ -374,7 +374,7 @@ int rg_cli_analyse(const char *cmd, const rg_netopts *o, rg_network *net, rg_met
 		}
 		goto fail;
 	}
-	if ((rc = rg_metrics_compute(net, m)))
+	if ((rc = rg_metrics_compute_jobs(net, m, 0, jobs)))
 		goto fail;
 	return 0;
 fail:
@@ -490,7 +490,7 @@ static int slices_from_tables(rg_ctx *ctx, const char *cmd, int argc, char **arg
 		f.period_key = sl->keys[i];
 		if ((rc = rg_edgeset_network(s, &f, &sl->nets[i])))
 			goto out;
-		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
+		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1, ctx->jobs)))
 			goto out;
 	}
 	memset(st, 0, sizeof *st);
@@ -530,7 +530,7 @@ int rg_cli_slices_build(rg_ctx *ctx, const char *cmd, int argc, char **argv, int
 		if ((rc = rg_cooc_network(run.coocs[i], &sl->nets[i])))
 			goto out;
 	for (size_t i = 0; i < sl->n; i++)
-		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1)))
+		if ((status = rg_cli_analyse(cmd, o, &sl->nets[i], &sl->metrics[i], 1, ctx->jobs)))
 			goto out;
 	say_left_out(ctx, run.filtered, run.undated);
 	status = 0;

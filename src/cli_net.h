@@ -64,11 +64,12 @@ int rg_cli_network(rg_ctx *ctx, const char *cmd, int argc, char **argv, int firs
 
 /*
  * The weight scheme, --min-weight, --backbone and --focus/--depth applied
- * to net, then its metrics.  With `lenient`, a --focus actor absent from
- * net leaves it empty instead of failing (one period may lack the actor).
+ * to net, then its metrics (sampled paths on `jobs` threads, --jobs).
+ * With `lenient`, a --focus actor absent from net leaves it empty instead
+ * of failing (one period may lack the actor).
  */
 int rg_cli_analyse(const char *cmd, const rg_netopts *o, rg_network *net, rg_metrics *m,
-		   int lenient);
+		   int lenient, int jobs);
 
 /* ---- time slices (rank --by-period, trend) ---- */
 

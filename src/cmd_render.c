@@ -317,7 +317,7 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	/* weights, filters, the ego network; its own centralities size its nodes */
-	if ((status = rg_cli_analyse("render", &o.net, &net, &m, 0)))
+	if ((status = rg_cli_analyse("render", &o.net, &net, &m, 0, ctx.jobs)))
 		goto out;
 	status = EXIT_INPUT;
 	if (o.native) {

@@ -13,6 +13,7 @@
 #include <igraph.h>
 
 #include "igraph_try.h"
+#include "paths.h"
 #include "relgraph.h"
 
 /*
@@ -248,73 +249,11 @@ static igraph_error_t pick_sources(igraph_integer_t n, igraph_integer_t k,
 }
 
 /*
- * Betweenness and harmonic closeness estimated from the sources `src`:
- * the dependencies of each source's shortest-path tree scaled by n / k;
- * a source's own closeness is exact (its row of distances), any other
- * node's is the sum of 1 / d from the sources scaled by (n - 1) / k.  With
- * every node a source both are exact.  Distances are computed 64 sources
- * at a time, so memory stays O(64 n).
- */
-static igraph_error_t paths_sampled(const igraph_t *g, const igraph_vector_t *dist,
-				    const igraph_vector_int_t *src, rg_metrics *m)
-{
-	igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
-	double *clo = m->value[RG_METRIC_CLOSENESS];
-	igraph_vector_t res, own;
-	igraph_vector_int_t part;
-	igraph_matrix_t d;
-	IGRAPH_CHECK(igraph_vector_init(&res, 0));
-	IGRAPH_FINALLY(igraph_vector_destroy, &res);
-	IGRAPH_CHECK(igraph_betweenness_subset(g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
-					       igraph_vss_vector(src), igraph_vss_all(), dist));
-	for (igraph_integer_t i = 0; i < n; i++)
-		m->value[RG_METRIC_BETWEENNESS][i] = VECTOR(res)[i] * (double)n / (double)k;
-	IGRAPH_CHECK(igraph_matrix_init(&d, 0, 0));
-	IGRAPH_FINALLY(igraph_matrix_destroy, &d);
-	IGRAPH_CHECK(igraph_vector_int_init(&part, 0));
-	IGRAPH_FINALLY(igraph_vector_int_destroy, &part);
-	IGRAPH_CHECK(igraph_vector_init(&own, k));
-	IGRAPH_FINALLY(igraph_vector_destroy, &own);
-	for (igraph_integer_t v = 0; v < n; v++)
-		clo[v] = 0;
-	for (igraph_integer_t r0 = 0; r0 < k; r0 += 64) {
-		igraph_integer_t nr = k - r0 < 64 ? k - r0 : 64;
-		IGRAPH_CHECK(igraph_vector_int_resize(&part, nr));
-		for (igraph_integer_t r = 0; r < nr; r++)
-			VECTOR(part)[r] = VECTOR(*src)[r0 + r];
-		IGRAPH_CHECK(igraph_distances_dijkstra(g, &d, igraph_vss_vector(&part),
-						       igraph_vss_all(), dist, IGRAPH_ALL));
-		for (igraph_integer_t r = 0; r < nr; r++) {
-			igraph_integer_t s = VECTOR(part)[r];
-			for (igraph_integer_t v = 0; v < n; v++) {
-				double dv = MATRIX(d, r, v);
-				if (v != s && isfinite(dv) && dv > 0) {
-					clo[v] += 1.0 / dv;
-					VECTOR(own)[r0 + r] += 1.0 / dv;
-				}
-			}
-		}
-	}
-	double scale = (double)(n - 1) / (double)k;
-	for (igraph_integer_t v = 0; v < n; v++)
-		clo[v] *= scale;
-	for (igraph_integer_t r = 0; r < k; r++)
-		clo[VECTOR(*src)[r]] = VECTOR(own)[r];
-	igraph_vector_destroy(&own);
-	IGRAPH_FINALLY_CLEAN(1);
-	igraph_vector_int_destroy(&part);
-	igraph_matrix_destroy(&d);
-	igraph_vector_destroy(&res);
-	IGRAPH_FINALLY_CLEAN(3);
-	return IGRAPH_SUCCESS;
-}
-
-/*
  * The igraph half of rg_metrics_compute: `net` is valid and non-empty and
  * the arrays of `m` are allocated.  Called with igraph_lock held and
  * igraph's handlers set to silent ones.
  */
-static rg_err compute_igraph(const rg_network *net, rg_metrics *m, size_t asked)
+static rg_err compute_igraph(const rg_network *net, rg_metrics *m, size_t asked, int jobs)
 {
 	igraph_t g;
 	igraph_vector_int_t ends, ivec, membership;
@@ -371,7 +310,20 @@ static rg_err compute_igraph(const rg_network *net, rg_metrics *m, size_t asked)
 	if (n_src < n) {
 		m->sampled_sources = (long)n_src;
 		TRY(pick_sources(n, n_src, &ivec));
-		TRY(paths_sampled(&g, &dist, &ivec, m));
+		size_t *src = malloc((size_t)n_src * sizeof *src);
+		if (!src) {
+			rc = RG_ENOMEM;
+			goto out;
+		}
+		for (igraph_integer_t i = 0; i < n_src; i++)
+			src[i] = (size_t)VECTOR(ivec)[i];
+		rc = rg_paths_sampled(net, src, (size_t)n_src, jobs,
+				      m->value[RG_METRIC_BETWEENNESS],
+				      m->value[RG_METRIC_CLOSENESS]);
+		free(src);
+		if (rc)
+			goto out;
+		rc = RG_EGRAPH;
 	} else {
 		TRY(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &dist));
 		copy_real(&res, m->value[RG_METRIC_BETWEENNESS], nn);
@@ -442,6 +394,12 @@ rg_err rg_metrics_compute(const rg_network *net, rg_metrics *out)
 
 rg_err rg_metrics_compute_sampled(const rg_network *net, rg_metrics *out, size_t sources)
 {
+	return rg_metrics_compute_jobs(net, out, sources, 0);
+}
+
+rg_err rg_metrics_compute_jobs(const rg_network *net, rg_metrics *out, size_t sources,
+			       int jobs)
+{
 	igraph_error_handler_t *old_err;
 	igraph_warning_handler_t *old_warn;
 	rg_err rc;
@@ -464,7 +422,7 @@ rg_err rg_metrics_compute_sampled(const rg_network *net, rg_metrics *out, size_t
 	}
 	old_err = igraph_set_error_handler(igraph_error_handler_ignore);
 	old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
-	rc = compute_igraph(net, out, sources);
+	rc = compute_igraph(net, out, sources, jobs);
 	igraph_set_warning_handler(old_warn);
 	igraph_set_error_handler(old_err);
 	pthread_mutex_unlock(&igraph_lock);
