@@ -2,8 +2,10 @@
  * graph.c - the graph stage: turns an rg_network into igraph's undirected
  * weighted graph and computes per-node centralities, k-cores, clustering and
  * Leiden communities (rg_metrics), plus the stable rankings the commands
- * print.  Every igraph call of the library lives here; igraph's abort-on-error
- * model is wrapped so that failures come back as RG_EGRAPH.
+ * print.  Every igraph call of the library lives here (but paths.c's
+ * igraph_cmp_epsilon, a pure function); igraph's abort-on-error model is
+ * wrapped so that failures come back as RG_EGRAPH.  Above the exact-work
+ * threshold, betweenness and closeness are estimated by paths.c instead.
  */
 #include <math.h>
 #include <pthread.h>
