@@ -9,6 +9,7 @@
  * pass (lang.h's tally), so the sentences, whose rules depend on the
  * language, are cut after all the words.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -425,6 +426,29 @@ static rg_err push_sentence(rg_analysis *an, rg_scratch *s, size_t a, size_t b, 
 }
 
 /*
+ * Whether the sentence boundary at byte b of p (after `from`, the start of
+ * its paragraph) follows a Roman numeral ordinal: "II. " as Turkish and
+ * Azerbaijani write "the second" before a name ("II. Abdullah", "II. Dünya
+ * Savaşı"), which UAX #29 takes for the end of a sentence.  The numeral
+ * is a word of one to seven of the letters I V X L C D M, after the start
+ * of the paragraph or an ASCII character other than a letter or digit.
+ */
+static int roman_ordinal_before(const uint8_t *p, size_t from, size_t b)
+{
+	size_t j = b;
+	while (j > from && (p[j - 1] == ' ' || p[j - 1] == '\t'))
+		j--;
+	if (j == b || j == from || p[j - 1] != '.')
+		return 0;
+	size_t k = --j;
+	while (k > from && k + 7 > j && p[k - 1] && strchr("IVXLCDM", p[k - 1]))
+		k--;
+	if (k == j || (k > from && (p[k - 1] >= 0x80 || isalnum(p[k - 1]))))
+		return 0;
+	return 1;
+}
+
+/*
  * Splits paragraph [from, to) into sentences with ICU.  ICU walks UTF-16
  * directly but UTF-8 only through a UText that converts it 32 characters
  * at a time, so the paragraph goes as UTF-16 unless it is ill-formed or
@@ -466,9 +490,12 @@ static rg_err icu_sentences(const rg_fold *f, const rg_doc *doc, rg_analysis *an
 		goto out;
 	}
 	size_t sa = from;
+	int ordinals = lang == RG_LANG_TR || lang == RG_LANG_AZ;
 	ubrk_first(bi);
 	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
 		size_t sb = from + (n16 < 0 ? (size_t)b : s->u16_at[b]);
+		if (ordinals && sb < to && roman_ordinal_before(p, from, sb))
+			continue; /* "II. Abdullah": one sentence */
 		if (!blank_line(f, p + sa, sb - sa) && (rc = push_sentence(an, s, sa, sb, para)))
 			goto out;
 		sa = sb;

@@ -119,6 +119,19 @@ static void test_sentences_and_bad_bytes(void)
 	is_int(an->n_mentions, 2, "names on both sides of bad bytes");
 	is_int(an->mentions[1].start, 15, "offsets stay byte offsets of the input");
 
+	/* a Roman numeral ordinal before a name is no sentence end in tr, az */
+	an = run("\xC3\x9Crd\xC3\xBCn Kral\xC4\xB1 II. Abdullah geldi. Sonra gitti.",
+		 RG_LANG_TR, NULL);
+	is_int(an->n_sents, 2, "tr: 'Kralı II. Abdullah geldi.' is one sentence");
+	is_int(an->sents[0].end, 35, "tr: the first ends after 'geldi. '");
+	an = run("II. D\xC3\xBCnya m\xC3\xBCharib\xC9\x99si bitdi. (XIV. Leo g\xC9\x99ldi.)",
+		 RG_LANG_AZ, NULL);
+	is_int(an->n_sents, 2, "az: numerals at the start and after '(' too");
+	an = run("King Abdullah II. He met them.", RG_LANG_EN, NULL);
+	is_int(an->n_sents, 2, "en: 'II.' ends a sentence as ICU says");
+	an = run("TBMM. Ankara bekliyor.", RG_LANG_TR, NULL);
+	is_int(an->n_sents, 2, "tr: 'MM' ending a word is no numeral");
+
 	an = run("", RG_LANG_NONE, NULL);
 	is_int(an->n_paras, 0, "empty text: no paragraph");
 	is_int(an->n_mentions, 0, "empty text: no mention");
