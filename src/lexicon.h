@@ -104,6 +104,9 @@ struct rg_lexicon {
 	struct rg_role_phrase {
 		uint16_t office;      /* index into office_names */
 		uint8_t many;         /* plural: "the foreign ministers of" */
+		uint32_t holder;      /* the country or organisation the phrase
+					 names itself ("President of the European
+					 Commission"), or UINT32_MAX: paired by roles.c */
 	} *role_phrases;
 	size_t n_role_phrases;
 	char **office_names;

@@ -4,9 +4,10 @@
  * their terms (data/offices.tsv); after matching, pairs each office phrase
  * with the country next to it ("the foreign minister of Azerbaijan",
  * "Azerbaijani foreign minister", «وزير الخارجية القطري», plural lists) and
- * resolves it to the person in office at the document's date.  Without a
- * date, or with no or several holders, the office stays unresolved and
- * says why; nothing is guessed.
+ * resolves it to the person in office at the document's date; a phrase
+ * with a holder column names its country or organisation itself ("President
+ * of the European Commission").  Without a date, or with no or several
+ * holders, the office stays unresolved and says why; nothing is guessed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,12 @@
 #include "analysis.h"
 
 /* ---- loading ------------------------------------------------------------ */
+
+static int is_holder_type(const rg_lexicon *lex, size_t actor)
+{
+	rg_actor_type t = lex->actors[actor].type;
+	return t == RG_TYPE_COUNTRY || t == RG_TYPE_ORG;
+}
 
 static int office_index(rg_lexicon *lex, const char *name)
 {
@@ -72,26 +79,33 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 	rg_err rc = RG_OK;
 	rg_rows rows = RG_ROWS_INIT;
 	rg_sb folded = RG_SB_INIT;
-	char *f[4];
+	char *f[5];
 	int nf;
 	if (rg_rows_open(&rows, path)) {
 		rg_diag_emit(diag, RG_SEV_ERROR, path, -1, -1, "cannot read office phrases");
 		return RG_EDATA;
 	}
-	while ((nf = rg_rows_next(&rows, f, 4))) {
+	while ((nf = rg_rows_next(&rows, f, 5))) {
 		long lineno = rows.line;
 		if (nf == 4 && strcmp(f[0], "fallback") == 0) {
 			if ((rc = add_fallback(lex, f[1], f[3])))
 				goto out;
 			continue;
 		}
-		int lang = nf == 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
-		int conn = nf == 4 && strcmp(f[0], "connector") == 0;
-		int many = nf == 4 && strcmp(f[2], "many") == 0;
-		if (nf != 4 || lang == RG_LANG_NONE ||
+		int lang = nf >= 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
+		int conn = nf >= 4 && strcmp(f[0], "connector") == 0;
+		int many = nf >= 4 && strcmp(f[2], "many") == 0;
+		if (nf < 4 || lang == RG_LANG_NONE ||
 		    (!conn && !many && strcmp(f[2], "one") != 0)) {
 			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1,
 				     "expected office, lang, number (one or many) and phrase");
+			continue;
+		}
+		/* a fifth column: the country or organisation the phrase names */
+		long holder = nf == 5 && !conn ? rg_lexicon_find(lex, f[4]) : -1;
+		if (nf == 5 && (conn || holder < 0 || !is_holder_type(lex, (size_t)holder))) {
+			rg_diag_emit(diag, RG_SEV_WARNING, path, lineno, -1,
+				     "the fifth column must name a country or organisation; row skipped");
 			continue;
 		}
 		if ((rc = rg_fold_words(&lex->fold, f[3], strlen(f[3]), &folded)))
@@ -113,8 +127,9 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 			goto out;
 		}
 		lex->role_phrases = np;
-		np[lex->n_role_phrases] = (struct rg_role_phrase){ (uint16_t)office,
-								   (uint8_t)many };
+		np[lex->n_role_phrases] = (struct rg_role_phrase){
+			(uint16_t)office, (uint8_t)many,
+			holder < 0 ? UINT32_MAX : (uint32_t)holder };
 		if ((rc = rg_lexicon_add_alias(lex, folded.buf, (uint32_t)lex->n_role_phrases++,
 					       RG_AK_ROLE, lang, 0)))
 			goto out;
@@ -254,12 +269,6 @@ static int in_set(const rg_strmap *set, const rg_scratch *s, size_t t)
 {
 	return rg_strmap_get(set, s->fold.buf + s->toks[t].fold_off,
 			     s->toks[t].fold_len) != UINT32_MAX;
-}
-
-static int is_holder_type(const rg_lexicon *lex, size_t actor)
-{
-	rg_actor_type t = lex->actors[actor].type;
-	return t == RG_TYPE_COUNTRY || t == RG_TYPE_ORG;
 }
 
 /* Whether token t is a connector or the one-token name of a country or organisation. */
@@ -513,6 +522,16 @@ rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *a
 		if (person_beside(lex, an, s, hit->a, hit->b))
 			continue;
 		int k = 0;
+		uint32_t holder = lex->role_phrases[hit->phrase].holder;
+		if (holder != UINT32_MAX) { /* the phrase names its holder itself */
+			rg_mention self = { 0 };
+			self.actor = holder;
+			self.start = s->toks[hit->a].start;
+			self.end = s->toks[hit->b - 1].end;
+			if (add_role(lex, an, s, hit, &self))
+				return RG_ENOMEM;
+			continue;
+		}
 		if (!head_final)
 			k = pair_after(lex, an, s, hit, n_named, en);
 		if (k == 0)
