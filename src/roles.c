@@ -424,13 +424,29 @@ static int same_sentence(const rg_scratch *s, size_t t, size_t u)
 }
 
 /*
+ * Whether bytes [from, to) of the text hold a comma or semicolon (Latin or
+ * Arabic): an office is not paired with a country past one ("the Iranian
+ * foreign minister, the Turkish president ..." names Iran's minister).
+ */
+static int separated(const rg_doc *doc, size_t from, size_t to)
+{
+	const unsigned char *p = (const unsigned char *)doc->text;
+	for (size_t i = from; i < to && i < doc->len; i++)
+		if (p[i] == ',' || p[i] == ';' ||
+		    (p[i] == 0xD8 && i + 1 < to && (p[i + 1] == 0x8C || p[i + 1] == 0x9B)))
+			return 1; /* U+060C ، and U+061B ؛ */
+	return 0;
+}
+
+/*
  * The countries named after the office (past connector words; a list for
  * plural offices).  With need_connector, at least one connector must stand
  * between ("the foreign minister of Iran", not "Foreign Minister Iran").
  * Returns how many were paired, or -1 on an allocation failure.
  */
-static int pair_after(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
-		      const struct rg_role_hit *hit, size_t n_named, int need_connector)
+static int pair_after(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		      rg_scratch *s, const struct rg_role_hit *hit, size_t n_named,
+		      int need_connector)
 {
 	int found = 0;
 	size_t next_tok = hit->b;
@@ -443,7 +459,8 @@ static int pair_after(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 				      (found && in_set(&lex->conjunctions, s, t))))
 			t++;
 		if (m->tok > t || !same_sentence(s, m->tok, hit->a) ||
-		    (!found && need_connector && t == hit->b))
+		    (!found && need_connector && t == hit->b) ||
+		    (!found && separated(doc, s->toks[hit->b - 1].end, m->start)))
 			break;
 		if (add_role(lex, an, s, hit, &an->mentions[i]))
 			return -1;
@@ -476,8 +493,8 @@ static int hyphen_suffix(const rg_lexicon *lex, const rg_analysis *an,
  * also the countries listed before it ("Azərbaycan, Türkiyə və
  * Gürcüstanın xarici işlər nazirləri").  Returns how many, or -1.
  */
-static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
-		       const struct rg_role_hit *hit, size_t n_named)
+static int pair_before(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
+		       rg_scratch *s, const struct rg_role_hit *hit, size_t n_named)
 {
 	int found = 0;
 	size_t next = hit->a; /* the token the next country must end right before */
@@ -490,7 +507,8 @@ static int pair_before(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 			t++;
 		while (found && t < next && in_set(&lex->conjunctions, s, t))
 			t++;
-		if (t != next || !same_sentence(s, m->tok, hit->a))
+		if (t != next || !same_sentence(s, m->tok, hit->a) ||
+		    (!found && separated(doc, m->end, s->toks[hit->a].start)))
 			break;
 		size_t first_tok = m->tok; /* add_role may move the mentions */
 		if (add_role(lex, an, s, hit, m))
@@ -516,7 +534,6 @@ rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *a
 	size_t n_named = an->n_mentions;
 	int head_final = an->lang == RG_LANG_AZ || an->lang == RG_LANG_TR;
 	int en = an->lang == RG_LANG_EN || an->lang == RG_LANG_NONE;
-	(void)doc;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const struct rg_role_hit *hit = &s->hits[h];
 		if (person_beside(lex, an, s, hit->a, hit->b))
@@ -533,9 +550,9 @@ rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *a
 			continue;
 		}
 		if (!head_final)
-			k = pair_after(lex, an, s, hit, n_named, en);
+			k = pair_after(lex, doc, an, s, hit, n_named, en);
 		if (k == 0)
-			k = pair_before(lex, an, s, hit, n_named);
+			k = pair_before(lex, doc, an, s, hit, n_named);
 		if (k < 0)
 			return RG_ENOMEM;
 	}
