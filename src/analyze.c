@@ -50,7 +50,7 @@ void rg_analysis_release(rg_analysis *an)
 static rg_scratch *scratch_of(rg_analysis *an)
 {
 	if (!an->priv_)
-		an->priv_ = calloc(1, sizeof(rg_scratch));
+		an->priv_ = rg_calloc_line(sizeof(rg_scratch)); /* see pipeline.c */
 	return an->priv_;
 }
 

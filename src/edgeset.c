@@ -24,7 +24,7 @@ rg_err rg_edgeset_new(rg_edgeset **out, rg_window w, unsigned types, rg_slicing 
 	*out = NULL;
 	if ((int)slicing < 0 || slicing > RG_SLICE_YEAR)
 		return RG_EINPUT;
-	rg_edgeset *s = calloc(1, sizeof *s);
+	rg_edgeset *s = rg_calloc_line(sizeof *s); /* one per worker, side by side */
 	if (!s)
 		return RG_ENOMEM;
 	s->window = w;

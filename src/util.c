@@ -134,6 +134,17 @@ void *rg_malloc_big(size_t bytes)
 	return p;
 }
 
+void *rg_calloc_line(size_t bytes)
+{
+	if (bytes > SIZE_MAX - RG_CACHE_LINE)
+		return NULL;
+	size_t whole = (bytes + RG_CACHE_LINE - 1) & ~(size_t)(RG_CACHE_LINE - 1);
+	void *p = aligned_alloc(RG_CACHE_LINE, whole ? whole : RG_CACHE_LINE);
+	if (p)
+		memset(p, 0, whole ? whole : RG_CACHE_LINE);
+	return p;
+}
+
 /* The length of the unsafe character at p (see rg_term_text), or 0. */
 static size_t term_unsafe(const unsigned char *p)
 {

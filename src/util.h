@@ -68,6 +68,16 @@ rg_err rg_grow(void *pp, size_t *cap, size_t need, size_t size);
 void *rg_malloc_big(size_t bytes);
 
 /*
+ * calloc(1, bytes) in whole cache lines of its own (RG_CACHE_LINE-aligned,
+ * rounded up), for a structure one thread writes at a high rate while
+ * another thread works beside it: two such structures allocated one after
+ * the other would otherwise share a line, and each write would take the
+ * line from the other core.  Released with free(); NULL on failure.
+ */
+#define RG_CACHE_LINE 64
+void *rg_calloc_line(size_t bytes);
+
+/*
  * s as it may go to a terminal in the table and text formats: C0 and C1
  * controls, DEL, and the bidi embeddings, overrides and isolates
  * (U+202A-U+202E, U+2066-U+2069), which act past the cell they are in
