@@ -300,7 +300,8 @@ static int person_beside(const rg_lexicon *lex, const rg_analysis *an,
 		if (lex->actors[m->actor].type != RG_TYPE_PERSON || m->via == RG_VIA_ROLE)
 			continue;
 		size_t first = m->tok, last = last_token(s, m);
-		if ((first >= a && first <= b + 1) || last + 1 == a ||
+		if ((first >= a && first <= b) || last + 1 == a ||
+		    (first == b + 1 && apposition_gap(lex, an, s, b)) ||
 		    (last + 2 == a && apposition_gap(lex, an, s, last + 1)) ||
 		    (first <= a && last >= a))
 			return 1;

@@ -5,9 +5,10 @@ usage: check.py RELGRAPH [--verbose]
 
 A passage passes when every id of "expect" is found, no id of "reject" is
 found, and (when the passage lists "formats") exactly those formats are
-found.  "by_role" people are checked only where the passage has a date, and
-reported on a separate line (office resolution is the actor-recognition
-issue's work).  Prints one FAIL line per failing passage and a summary last;
+found, and every "by_role" person is found (by the role rule or by name; a
+passage lists them only where its date makes the holder certain), counted
+again on a line of its own.  Prints one FAIL line per failing passage and a
+summary last;
 exits 1 when fewer passages pass than tests/passages/THRESHOLD demands.
 """
 import json
@@ -60,9 +61,14 @@ def main(argv):
             got = {tuple(sorted(f["members"])) for f in o["formats"]}
             if want != got:
                 problems.append("formats %s, want %s" % (sorted(got), sorted(want)))
+        unresolved = []
         for r in p.get("by_role", []):
             role_n += 1
             role_ok += r in by_role or r in found
+            if r not in by_role and r not in found:
+                unresolved.append(r)
+        if unresolved:
+            problems.append("office holder not resolved " + ",".join(unresolved))
         if problems:
             print("FAIL %s (%s): %s | %s" % (p["id"], p.get("note", ""), "; ".join(problems), p["text"][:120]))
         else:
