@@ -221,7 +221,8 @@ typedef struct {
 	int para, sent;
 	size_t start, end;   /* the office phrase and its country */
 	const char *why;     /* NULL when resolved, else "no date",
-				"no holder known", "several holders" (static) */
+				"no holder known", "several holders",
+				"former holder" (static) */
 } rg_role;
 
 /* The result of analysing one document.  Init before use; release after. */

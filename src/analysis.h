@@ -68,6 +68,7 @@ typedef struct {
 	struct rg_role_hit {        /* office phrases found by match.c */
 		size_t a, b;            /* tokens [a, b) */
 		uint32_t phrase;        /* index into lex->role_phrases */
+		uint8_t former;         /* "former", «سابق» beside it (roles.c) */
 	} *hits;
 	size_t n_hits, cap_hits, cap_roles;
 	uint32_t *role_hit;         /* per an->roles entry: its office phrase */

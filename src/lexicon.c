@@ -562,6 +562,7 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	if ((rc = new_node(lex, &root)) || (rc = new_node(lex, &lex->role_root)))
 		goto out;
 	rg_strmap_init(&lex->connectors);
+	rg_strmap_init(&lex->former);
 
 	if ((rc = rg_sb_addf(&path, "%s/fold.tsv", datadir)) ||
 	    (rc = rg_fold_build(&lex->fold, path.buf, diag)))

@@ -120,6 +120,7 @@ struct rg_lexicon {
 	} *office_terms;
 	size_t n_office_terms;
 	rg_strmap connectors;     /* words allowed between an office and its country */
+	rg_strmap former;         /* "former", «سابق»: the office's past holder */
 	uint32_t *capital_of;     /* per actor: the country a capital stands for,
 				     or UINT32_MAX (data/capitals.tsv) */
 	int metonymy;             /* report capitals as their countries */

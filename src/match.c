@@ -336,7 +336,7 @@ rg_err rg_match_roles(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *an,
 		}
 		if (rg_grow(&s->hits, &s->cap_hits, s->n_hits + 1, sizeof *s->hits))
 			return RG_ENOMEM;
-		s->hits[s->n_hits++] = (struct rg_role_hit){ t, m.end, lex->terms[term].actor };
+		s->hits[s->n_hits++] = (struct rg_role_hit){ t, m.end, lex->terms[term].actor, 0 };
 		t = m.end;
 	}
 	return RG_OK;

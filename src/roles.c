@@ -93,7 +93,8 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 			continue;
 		}
 		int lang = nf >= 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
-		int conn = nf >= 4 && strcmp(f[0], "connector") == 0;
+		int conn = nf >= 4 && (strcmp(f[0], "connector") == 0 ||
+				       strcmp(f[0], "former") == 0);
 		int many = nf >= 4 && strcmp(f[2], "many") == 0;
 		if (nf < 4 || lang == RG_LANG_NONE ||
 		    (!conn && !many && strcmp(f[2], "one") != 0)) {
@@ -113,7 +114,8 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 		if (!folded.len)
 			continue;
 		if (conn) {
-			if ((rc = rg_strmap_put(&lex->connectors, folded.buf, folded.len, 1, NULL)))
+			rg_strmap *set = f[0][0] == 'c' ? &lex->connectors : &lex->former;
+			if ((rc = rg_strmap_put(set, folded.buf, folded.len, 1, NULL)))
 				goto out;
 			continue;
 		}
@@ -248,6 +250,7 @@ void rg_roles_release(rg_lexicon *lex)
 	free(lex->role_phrases);
 	free(lex->office_terms);
 	rg_strmap_release(&lex->connectors);
+	rg_strmap_release(&lex->former);
 	lex->office_names = NULL;
 	lex->role_phrases = NULL;
 	lex->office_terms = NULL;
@@ -382,7 +385,9 @@ static rg_err add_role(const rg_lexicon *lex, rg_analysis *an, rg_scratch *s,
 	r.end = s->toks[h->b - 1].end > c->end ? s->toks[h->b - 1].end : c->end;
 	r.why = NULL;
 	size_t person = RG_NO_ACTOR;
-	if (!an->date[0])
+	if (h->former)
+		r.why = "former holder";
+	else if (!an->date[0])
 		r.why = "no date";
 	else {
 		int k = holder_at(lex, c->actor, office, an->date, &person);
@@ -436,6 +441,33 @@ static int separated(const rg_doc *doc, size_t from, size_t to)
 		if (p[i] == ',' || p[i] == ';' ||
 		    (p[i] == 0xD8 && i + 1 < to && (p[i + 1] == 0x8C || p[i + 1] == 0x9B)))
 			return 1; /* U+060C ، and U+061B ؛ */
+	return 0;
+}
+
+/*
+ * Whether a "former" word stands beside the office phrase [a, b) in its
+ * sentence: right before it ("former foreign minister", «бывший министр»,
+ * "keçmiş xarici işlər naziri"), before a one-word country or connector
+ * before it ("the former Iranian foreign minister"), right after it
+ * («وزیر امور خارجه سابق ایران») or after a one-word country after it
+ * («وزير الخارجية الإيراني الأسبق»).  The office then names a past
+ * holder the date cannot tell.
+ */
+static int former_near(const rg_lexicon *lex, const rg_analysis *an, const rg_scratch *s,
+		       size_t a, size_t b)
+{
+	if (!lex->former.n_ents)
+		return 0;
+	if (a >= 1 && same_sentence(s, a - 1, a) &&
+	    (in_set(&lex->former, s, a - 1) ||
+	     (a >= 2 && same_sentence(s, a - 2, a) && apposition_gap(lex, an, s, a - 1) &&
+	      in_set(&lex->former, s, a - 2))))
+		return 1;
+	if (b < s->n_toks && same_sentence(s, b, a) &&
+	    (in_set(&lex->former, s, b) ||
+	     (b + 1 < s->n_toks && same_sentence(s, b + 1, a) &&
+	      apposition_gap(lex, an, s, b) && in_set(&lex->former, s, b + 1))))
+		return 1;
 	return 0;
 }
 
@@ -536,9 +568,10 @@ rg_err rg_roles_resolve(const rg_lexicon *lex, const rg_doc *doc, rg_analysis *a
 	int head_final = an->lang == RG_LANG_AZ || an->lang == RG_LANG_TR;
 	int en = an->lang == RG_LANG_EN || an->lang == RG_LANG_NONE;
 	for (size_t h = 0; h < s->n_hits; h++) {
-		const struct rg_role_hit *hit = &s->hits[h];
+		struct rg_role_hit *hit = &s->hits[h];
 		if (person_beside(lex, an, s, hit->a, hit->b))
 			continue;
+		hit->former = (uint8_t)former_near(lex, an, s, hit->a, hit->b);
 		int k = 0;
 		uint32_t holder = lex->role_phrases[hit->phrase].holder;
 		if (holder != UINT32_MAX) { /* the phrase names its holder itself */
