@@ -75,7 +75,7 @@ static const char *const str_pieces[] = {
 	"\\u00E9", "\\u06cc", "\\u20ac", "\\u0000", "\\uZZ12", "\\u12", "\\x", "\x01",
 	"\x7f", "\"", "\t", "0123456789abcdef", "\xe2\x80\x8c", "\xf0\x9f\x98\x80",
 	"\xc0\x80", "\xed\xa0\x80", "\xff", "\xe2\x80", "\xd8", "\x80", "\f", "\v",
-	"\\\\ud800",
+	"\\\\ud800", "\xc0", "\xc1", "\xdf", "\xf5", "\xe0",
 };
 static const char *const values[] = {
 	"12", "null", "true", "false", "[\"a\", 1]", "{\"text\": \"inner\"}", "\"\"", "-1.5e3",
