@@ -563,6 +563,7 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 		goto out;
 	rg_strmap_init(&lex->connectors);
 	rg_strmap_init(&lex->former);
+	rg_strmap_init(&lex->given_names);
 
 	if ((rc = rg_sb_addf(&path, "%s/fold.tsv", datadir)) ||
 	    (rc = rg_fold_build(&lex->fold, path.buf, diag)))
@@ -622,6 +623,10 @@ rg_err rg_lexicon_open(rg_lexicon **out, const char *datadir,
 	if ((rc = fill_names(lex)))
 		goto out;
 	rg_sb_reset(&path);
+	if ((rc = rg_sb_addf(&path, "%s/given_names.tsv", datadir)) ||
+	    (rc = rg_surnames_load(lex, path.buf, diag)))
+		goto out;
+	rg_sb_reset(&path);
 	if ((rc = rg_sb_addf(&path, "%s/capitals.tsv", datadir)) ||
 	    (rc = load_capitals(lex, path.buf, diag)))
 		goto out;
@@ -667,6 +672,7 @@ void rg_lexicon_free(rg_lexicon *lex)
 	rg_affixes_release(lex);
 	rg_formats_release(lex);
 	rg_roles_release(lex);
+	rg_surnames_release(lex);
 	rg_fold_release(&lex->fold);
 	free(lex);
 }

@@ -121,6 +121,10 @@ struct rg_lexicon {
 	size_t n_office_terms;
 	rg_strmap connectors;     /* words allowed between an office and its country */
 	rg_strmap former;         /* "former", «سابق»: the office's past holder */
+	rg_strmap given_names;    /* folded common given names (surnames.c) */
+	char (*given_initials)[24]; /* per actor: the first characters of a
+				       person's names' words but the last,
+				       NUL-ended (surnames.c) */
 	uint32_t *capital_of;     /* per actor: the country a capital stands for,
 				     or UINT32_MAX (data/capitals.tsv) */
 	int metonymy;             /* report capitals as their countries */
@@ -171,6 +175,13 @@ rg_err rg_match_index_build(rg_lexicon *lex);
 rg_err rg_roles_load(rg_lexicon *lex, const char *roles_tsv, const char *offices_tsv,
 		     const rg_diag *diag);
 void rg_roles_release(rg_lexicon *lex);
+
+/*
+ * Loads data/given_names.tsv and each person's given-name initials
+ * (surnames.c); called once all actors are loaded.
+ */
+rg_err rg_surnames_load(rg_lexicon *lex, const char *given_tsv, const rg_diag *diag);
+void rg_surnames_release(rg_lexicon *lex);
 
 /* Registers one alias row in the matcher (lexicon.c). */
 rg_err rg_lexicon_add_alias(rg_lexicon *lex, const char *folded, uint32_t actor,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "matchkeys.h"
+#include "surnames.h"
 
 typedef rg_cand cand;
 
@@ -173,6 +174,9 @@ static int choose_term(const rg_lexicon *lex, const rg_doc *doc, const rg_analys
 		pick = named;
 	if (pick == UINT32_MAX)
 		return 0;
+	if (lex->terms[pick].kind == RG_AK_SURNAME &&
+	    rg_surname_after_given_name(lex, an, s, a, lex->terms[pick].actor))
+		return 0; /* "Elnur Əliyev" is not Ilham Aliyev */
 	*term = pick;
 	*weak = 0;
 	for (uint32_t t = lex->node_term[m->node]; t != UINT32_MAX; t = lex->terms[t].next)
