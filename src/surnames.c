@@ -14,19 +14,6 @@
 
 #include "surnames.h"
 
-/* Whether the NUL-ended characters `set` hold the character c[0..n). */
-static int has_initial(const char *set, const char *c, size_t n)
-{
-	for (size_t i = 0; set[i];) {
-		size_t k = (size_t)U8_LENGTH((uint8_t)set[i]);
-		k = k ? k : 1;
-		if (k == n && memcmp(set + i, c, n) == 0)
-			return 1;
-		i += k;
-	}
-	return 0;
-}
-
 /* The bytes of the character at w (w NUL-ended, well-formed: folded). */
 static size_t first_char(const char *w)
 {
@@ -35,6 +22,17 @@ static size_t first_char(const char *w)
 	U8_NEXT_UNSAFE((const uint8_t *)w, n, c);
 	(void)c;
 	return n;
+}
+
+/* Whether the NUL-ended characters `set` hold the character c[0..n). */
+static int has_initial(const char *set, const char *c, size_t n)
+{
+	for (size_t i = 0, k; set[i]; i += k) {
+		k = first_char(set + i);
+		if (k == n && memcmp(set + i, c, n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* lex->given_initials from every person's names and aliases. */
