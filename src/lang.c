@@ -321,13 +321,26 @@ static void score_stop_word(rg_lang_score *sc, const char *w, size_t n)
 	}
 }
 
+/* Counts the Arabic article: w[0..n) is al- and at least two letters. */
+static inline void score_article(rg_lang_score *sc, const void *w, size_t n)
+{
+	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+		sc->ar += 1;
+}
+
+/* Whether w[0..n) (n > 0) may be a stop word: one has its length, first
+   and last byte. */
+static inline int stop_bytes(const char *w, size_t n)
+{
+	return n <= word_maxlen && word_first[n][(uint8_t)w[0]] &&
+	       word_last[n][(uint8_t)w[n - 1]];
+}
+
 static void score_word(rg_lang_score *sc, const char *w, size_t n)
 {
 	if (n == 0)
 		return;
-	/* the Arabic article: al- followed by at least two letters */
-	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
-		sc->ar += 1;
+	score_article(sc, w, n);
 	if (n > word_maxlen || !word_first[n][(uint8_t)w[0]])
 		return;
 	score_stop_word(sc, w, n);
@@ -512,10 +525,8 @@ static inline size_t letter_run(const uint8_t *s, size_t i, size_t len, long *ki
  */
 static inline void score_cues(rg_lang_score *sc, const char *w, size_t n)
 {
-	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
-		sc->ar += 1;
-	if (n <= word_maxlen && word_first[n][(uint8_t)w[0]] &&
-	    word_last[n][(uint8_t)w[n - 1]])
+	score_article(sc, w, n);
+	if (stop_bytes(w, n))
 		score_stop_word(sc, w, n);
 }
 
@@ -608,8 +619,7 @@ void rg_lang_tally_init(rg_lang_tally *t)
  */
 static void plain_word(rg_lang_score *sc, const uint8_t *w, size_t n)
 {
-	if (n >= 8 && memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
-		sc->ar += 1;
+	score_article(sc, w, n);
 	if (n > word_maxlen || !plain_first[n][w[0]] || !plain_last[n][w[n - 1]])
 		return;
 	char low[WORD_MAX + U8_MAX_LENGTH];
@@ -620,7 +630,7 @@ static void plain_word(rg_lang_score *sc, const uint8_t *w, size_t n)
 		memcpy(low + o, cp_table[c].lower, U8_MAX_LENGTH);
 		o += cp_table[c].n;
 	}
-	if (word_first[n][(uint8_t)low[0]] && word_last[n][(uint8_t)low[n - 1]])
+	if (stop_bytes(low, n))
 		score_stop_word(sc, low, n);
 }
 

@@ -58,6 +58,9 @@ static void csr_free(csr *g)
 	free(g->off);
 	free(g->to);
 	free(g->len);
+	g->off = NULL;
+	g->to = NULL;
+	g->len = NULL;
 }
 
 /* The arcs of net's edges, both ways.  RG_ENOMEM. */
@@ -274,24 +277,19 @@ rg_err rg_paths_sampled(const rg_network *net, const size_t *src, size_t k, int 
 {
 	size_t n = net->n_nodes, blocks = (k + BLOCK - 1) / BLOCK;
 	size_t nt = (size_t)rg_pipeline_jobs(jobs); /* 1 .. 64 */
-	double *own = malloc(k * sizeof *own);
+	double *own = NULL;
 	worker *ws = NULL;
 	pthread_t *th = NULL;
 	size_t made = 0;
-	csr g;
+	csr g = { 0 };
 	rg_err rc = RG_ENOMEM;
 
-	if (n >= INT32_MAX || net->n_edges >= INT32_MAX / 2) {
-		free(own);
+	if (n >= INT32_MAX || net->n_edges >= INT32_MAX / 2)
 		return RG_EINPUT; /* node and parent numbers are 32-bit */
-	}
 	if (nt > blocks)
 		nt = blocks;
-	if (!own || csr_build(net, &g) != RG_OK) {
-		free(own);
-		return RG_ENOMEM;
-	}
-	if (!(ws = calloc(nt, sizeof *ws)) || !(th = calloc(nt, sizeof *th)))
+	if (!(own = malloc(k * sizeof *own)) || csr_build(net, &g) != RG_OK ||
+	    !(ws = calloc(nt, sizeof *ws)) || !(th = calloc(nt, sizeof *th)))
 		goto out;
 	for (; made < nt; made++)
 		if (worker_init(&ws[made], &g) != RG_OK)

@@ -93,8 +93,11 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 			continue;
 		}
 		int lang = nf >= 4 ? rg_lang_parse(f[1]) : RG_LANG_NONE;
-		int conn = nf >= 4 && (strcmp(f[0], "connector") == 0 ||
-				       strcmp(f[0], "former") == 0);
+		/* connector and former rows are words, not office phrases */
+		rg_strmap *words = nf < 4 ? NULL
+			: strcmp(f[0], "connector") == 0 ? &lex->connectors
+			: strcmp(f[0], "former") == 0 ? &lex->former : NULL;
+		int conn = words != NULL;
 		int many = nf >= 4 && strcmp(f[2], "many") == 0;
 		if (nf < 4 || lang == RG_LANG_NONE ||
 		    (!conn && !many && strcmp(f[2], "one") != 0)) {
@@ -114,8 +117,7 @@ static rg_err load_phrases(rg_lexicon *lex, const char *path, const rg_diag *dia
 		if (!folded.len)
 			continue;
 		if (conn) {
-			rg_strmap *set = f[0][0] == 'c' ? &lex->connectors : &lex->former;
-			if ((rc = rg_strmap_put(set, folded.buf, folded.len, 1, NULL)))
+			if ((rc = rg_strmap_put(words, folded.buf, folded.len, 1, NULL)))
 				goto out;
 			continue;
 		}
